@@ -1,0 +1,47 @@
+import { TRPCClientError } from '@trpc/client';
+import { seed } from './seed.ts';
+import { serve } from './serve.ts';
+import { start } from './start.ts';
+import { userAdd } from './user-add.ts';
+
+const USAGE = `usage: leadsync <command>
+
+  serve                                   run the server (PORT, HOST, DATA_DIR, LEADSYNC_ADMIN_TOKEN, LOG_LEVEL)
+  start                                   build the extension, then run the server (what npm start does)
+  user add --name N --email E --role R    create a user on the running server and print its token
+  seed                                    create a demo team and 200 synthetic leads on the running server
+
+Commands that change data talk to the running server: --server URL --token T,
+or LEADSYNC_URL and LEADSYNC_TOKEN.
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'start':
+      return start();
+    case 'user':
+      if (rest[0] === 'add') return userAdd(rest.slice(1));
+      break;
+    case 'seed':
+      return seed(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return;
+  }
+  process.stderr.write(`leadsync: unknown command "${argv.join(' ')}"\n\n${USAGE}`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const message =
+    err instanceof TRPCClientError ? `the server answered: ${err.message}` : err instanceof Error ? err.message : String(err);
+  const cause = err instanceof TRPCClientError && /fetch failed/.test(err.message) ? ' (is the server running? pass --server URL)' : '';
+  process.stderr.write(`leadsync: ${message}${cause}\n`);
+  process.exit(1);
+});

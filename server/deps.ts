@@ -1,0 +1,19 @@
+import type { Logger } from './log.ts';
+import type { Repos } from './repos/index.ts';
+import type { Store } from './store/types.ts';
+
+export interface Settings {
+  /** Hours a rep has to contact a lead after it is assigned. */
+  contactByHours: number;
+  /** Phone region for numbers written without a country code. */
+  defaultRegion: string;
+}
+
+/** Everything a service needs from the outside world, passed in so tests use real values. */
+export interface Deps {
+  store: Store;
+  repos: Repos;
+  now: () => Date;
+  log: Logger;
+  settings: Settings;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from './log.ts';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LEADSYNC_ADMIN_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(512)
+    .regex(/^\S+$/, 'must not contain spaces')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DURABILITY: z.enum(['rename', 'fsync']).default('rename'),
+  CONTACT_BY_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  DEFAULT_REGION: z.string().regex(/^[A-Za-z]{2}$/).default('US').transform((v) => v.toUpperCase()),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the environment once at start-up; a bad value stops the server with a clear message. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}

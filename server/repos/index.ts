@@ -1,0 +1,24 @@
+import type { Store } from '../store/types.ts';
+import { ActivitiesRepo } from './activities.ts';
+import { HistoryRepo } from './history.ts';
+import { IdempotencyRepo } from './idempotency.ts';
+import { LeadsRepo } from './leads.ts';
+import { UsersRepo } from './users.ts';
+
+export interface Repos {
+  users: UsersRepo;
+  leads: LeadsRepo;
+  history: HistoryRepo;
+  activities: ActivitiesRepo;
+  idempotency: IdempotencyRepo;
+}
+
+export function createRepos(store: Store): Repos {
+  return {
+    users: new UsersRepo(store),
+    leads: new LeadsRepo(store),
+    history: new HistoryRepo(store),
+    activities: new ActivitiesRepo(store),
+    idempotency: new IdempotencyRepo(store),
+  };
+}

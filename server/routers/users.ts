@@ -1,0 +1,11 @@
+import { userCreateInput } from '../../shared/schemas/user.ts';
+import { publicUser } from '../repos/users.ts';
+import { createUser } from '../services/users.ts';
+import { adminProcedure, leadProcedure, router } from '../trpc.ts';
+
+export const usersRouter = router({
+  create: adminProcedure.input(userCreateInput).mutation(({ ctx, input }) => createUser(ctx.deps, input)),
+  list: leadProcedure.query(({ ctx }) =>
+    ctx.deps.repos.users.list().map((u) => ({ ...publicUser(u), openLeads: ctx.deps.repos.leads.openCount(u.id) })),
+  ),
+});

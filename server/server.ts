@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import type { Deps, Settings } from './deps.ts';
+import type { Logger } from './log.ts';
+import { createRepos } from './repos/index.ts';
+import { LowdbStore } from './store/lowdb-store.ts';
+import type { Durability } from './store/snapshot-file.ts';
+import { bootstrapAdmin } from './services/users.ts';
+
+export interface ServerOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  log: Logger;
+  adminToken?: string | undefined;
+  durability?: Durability;
+  settings?: Partial<Settings>;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: Deps;
+  /** The first admin's token when this start created it without LEADSYNC_ADMIN_TOKEN. */
+  generatedAdminToken: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens the store and listens. Used by `leadsync serve` and by the integration tests. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await LowdbStore.open({ dir: options.dataDir, durability: options.durability ?? 'rename' });
+  const deps: Deps = {
+    store,
+    repos: createRepos(store),
+    now: options.now ?? (() => new Date()),
+    log: options.log,
+    settings: { contactByHours: 24, defaultRegion: 'US', ...options.settings },
+  };
+  let server: Server | undefined;
+  let boot: Awaited<ReturnType<typeof bootstrapAdmin>> = null;
+  try {
+    boot = await bootstrapAdmin(deps, options.adminToken);
+    const app = createApp(deps);
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(options.port, options.host, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const listening = server;
+  listening.keepAliveTimeout = 5_000;
+  const { port } = listening.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    generatedAdminToken: boot?.generated ? boot.token : undefined,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          listening.close(() => resolve());
+          listening.closeIdleConnections();
+        });
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import { TRPCError } from '@trpc/server';
+import { dedupeKeys } from '../../shared/dedupe.ts';
+import { DEFAULT_CONFIDENCE, mergeContact, type FieldChange, type IncomingFields } from '../../shared/merge.ts';
+import { normaliseEmail, normalisePhone } from '../../shared/normalize.ts';
+import { canTransition } from '../../shared/pipeline.ts';
+import { computeScore } from '../../shared/scoring/score.ts';
+import type { Activity } from '../../shared/schemas/activity.ts';
+import type { LookupMatch, ListInput } from '../../shared/schemas/api.ts';
+import { CONTACT_FIELDS, type CaptureInput, type Lead, type LeadPatch } from '../../shared/schemas/lead.ts';
+import { hasRole } from '../../shared/roles.ts';
+import type { Deps } from '../deps.ts';
+import { newId } from '../ids.ts';
+import { IdempotencyRepo } from '../repos/idempotency.ts';
+import { publicLead } from '../repos/leads.ts';
+import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
+
+export interface CaptureResult {
+  lead: Lead;
+  created: boolean;
+}
+
+/** The score of a lead as it stands, from its fields and its activities. */
+export function rescore(deps: Deps, lead: LeadRecord, now: Date, pending: readonly Activity[] = []): LeadRecord {
+  const activities = [...deps.repos.activities.forLead(lead.id), ...pending];
+  return { ...lead, score: computeScore({ ...lead, activities, now }) };
+}
+
+export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEntry, 'id' | 'at'>): void {
+  deps.repos.history.add(tx, { id: newId('hst', now), at: now.toISOString(), ...entry });
+}
+
+/**
+ * Stores a captured contact: normalised already by the input schema, deduplicated by email,
+ * phone, then company domain plus name, and merged field by field into the lead it matches.
+ */
+export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): Promise<CaptureResult> {
+  const now = deps.now();
+  const at = now.toISOString();
+  return deps.store.transact((tx) => {
+    const idemKey = input.idempotencyKey ? IdempotencyRepo.keyOf(user.id, 'leads.capture', input.idempotencyKey) : undefined;
+    const prior = idemKey ? deps.repos.idempotency.get(idemKey) : undefined;
+    if (prior) return prior.response as CaptureResult;
+
+    const incoming: IncomingFields = {};
+    for (const field of CONTACT_FIELDS) {
+      const value = input[field];
+      if (value === undefined) continue;
+      const hint = input.provenance?.[field];
+      incoming[field] = {
+        value,
+        provenance: {
+          kind: input.source.kind,
+          ...(input.source.url ? { url: input.source.url } : {}),
+          ...(hint?.extractor ? { extractor: hint.extractor } : {}),
+          confidence: hint?.confidence ?? DEFAULT_CONFIDENCE[input.source.kind],
+          at,
+          by: user.id,
+        },
+      };
+    }
+
+    const existing = deps.repos.leads.findByKeys(dedupeKeys({ ...input, otherEmails: [], otherPhones: [] }));
+    let result: CaptureResult;
+    if (existing) {
+      const { record, changes } = mergeContact(existing, incoming);
+      let lead = existing;
+      if (changes.length > 0) {
+        lead = rescore(deps, { ...existing, ...record, version: existing.version + 1, updatedAt: at }, now);
+        deps.repos.leads.put(tx, lead);
+        addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'merged', changes, note: `captured from ${input.source.kind}` });
+      }
+      result = { lead: publicLead(lead), created: false };
+    } else {
+      const { record, changes } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
+      const lead = rescore(
+        deps,
+        {
+          id: newId('ld', now),
+          ...record,
+          source: input.source,
+          status: 'new',
+          ownerId: null,
+          contactBy: null,
+          capturedBy: user.id,
+          score: computeScore({ activities: [], now }),
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+          seq: 0,
+        },
+        now,
+      );
+      deps.repos.leads.put(tx, lead);
+      addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes, note: `captured from ${input.source.kind}` });
+      result = { lead: publicLead(lead), created: true };
+    }
+    if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
+    return result;
+  });
+}
+
+export function getLead(deps: Deps, id: string): LeadRecord {
+  const lead = deps.repos.leads.get(id);
+  if (!lead) throw new TRPCError({ code: 'NOT_FOUND', message: `id: no lead ${id}` });
+  return lead;
+}
+
+export function leadDetail(deps: Deps, id: string) {
+  const lead = getLead(deps, id);
+  const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
+  return {
+    lead: publicLead(lead),
+    ownerName: owner?.name ?? null,
+    activities: deps.repos.activities.forLead(id),
+    history: deps.repos.history.forLead(id),
+  };
+}
+
+export function listLeads(deps: Deps, user: UserRecord, input: ListInput) {
+  const ownerId = input.ownerId === 'me' ? user.id : input.ownerId === 'none' ? null : input.ownerId;
+  const page = deps.repos.leads.list({ status: input.status, ownerId, q: input.q }, input.limit, input.cursor);
+  return { items: page.items.map(publicLead), nextCursor: page.nextCursor };
+}
+
+/** The known leads among addresses and numbers seen on a page: one match per lead. */
+export function lookupLeads(deps: Deps, input: { emails?: string[] | undefined; phones?: string[] | undefined; region?: string | undefined }): { matches: LookupMatch[] } {
+  const keys: [string, string][] = [];
+  for (const raw of input.emails ?? []) {
+    const email = normaliseEmail(raw);
+    keys.push([email, `email:${email}`]);
+  }
+  for (const raw of input.phones ?? []) {
+    const phone = normalisePhone(raw, input.region ?? deps.settings.defaultRegion);
+    if (phone.ok) keys.push([phone.e164, `phone:${phone.e164}`]);
+  }
+  const seen = new Set<string>();
+  const matches: LookupMatch[] = [];
+  for (const [key, indexKey] of keys) {
+    const id = deps.repos.leads.idForKey(indexKey);
+    if (id === undefined || seen.has(id)) continue;
+    const lead = deps.repos.leads.get(id);
+    if (!lead) continue;
+    seen.add(id);
+    const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
+    matches.push({ key, leadId: id, score: lead.score.total, grade: lead.score.grade, status: lead.status, ...(owner ? { ownerName: owner.name } : {}) });
+  }
+  return { matches };
+}
+
+export function assertCanEdit(user: UserRecord, lead: LeadRecord): void {
+  if (!hasRole(user.role, 'lead') && lead.ownerId !== user.id) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'you can change only leads you own' });
+  }
+}
+
+/** Applies a patch with optimistic concurrency: a stale version is a CONFLICT, never a silent overwrite. */
+export function updateLead(deps: Deps, user: UserRecord, input: { id: string; version: number; patch: LeadPatch }): Promise<Lead> {
+  const now = deps.now();
+  const at = now.toISOString();
+  return deps.store.transact((tx) => {
+    const lead = getLead(deps, input.id);
+    assertCanEdit(user, lead);
+    if (lead.version !== input.version) {
+      throw new TRPCError({ code: 'CONFLICT', message: `version: the lead changed since version ${input.version}; it is now at version ${lead.version}` });
+    }
+    const { patch } = input;
+    const next: LeadRecord = { ...lead, provenance: { ...lead.provenance } };
+    const changes: FieldChange[] = [];
+    for (const field of CONTACT_FIELDS) {
+      const value = patch[field];
+      if (value === undefined || value === lead[field]) continue;
+      if (value !== null && (field === 'email' || field === 'phone')) {
+        const other = deps.repos.leads.idForKey(`${field}:${value}`);
+        if (other !== undefined && other !== lead.id) {
+          throw new TRPCError({ code: 'CONFLICT', message: `${field}: ${value} already belongs to lead ${other}` });
+        }
+      }
+      changes.push({ field, from: lead[field], to: value ?? undefined });
+      if (value === null) {
+        delete next[field];
+        delete next.provenance[field];
+      } else {
+        next[field] = value;
+        next.provenance[field] = { kind: 'manual', confidence: 1, at, by: user.id };
+      }
+    }
+    if (patch.status !== undefined && patch.status !== lead.status) {
+      if (!canTransition(lead.status, patch.status)) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `status: a lead cannot move from ${lead.status} to ${patch.status}` });
+      }
+      changes.push({ field: 'status', from: lead.status, to: patch.status });
+      next.status = patch.status;
+      if (patch.status === 'new') {
+        if (lead.ownerId) changes.push({ field: 'ownerId', from: lead.ownerId, to: null });
+        next.ownerId = null;
+        next.contactBy = null;
+      }
+      if (patch.status === 'lost') next.lostReason = patch.lostReason ?? 'unspecified';
+      if (patch.status !== 'assigned' && patch.status !== 'new') next.contactBy = null;
+    }
+    if (changes.length === 0) return publicLead(lead);
+    const saved = rescore(deps, { ...next, version: lead.version + 1, updatedAt: at }, now);
+    deps.repos.leads.put(tx, saved);
+    addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes });
+    return publicLead(saved);
+  });
+}

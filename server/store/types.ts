@@ -1,0 +1,73 @@
+import type { Activity } from '../../shared/schemas/activity.ts';
+import type { Lead } from '../../shared/schemas/lead.ts';
+import type { User } from '../../shared/schemas/user.ts';
+import type { FieldChange } from '../../shared/merge.ts';
+
+export interface UserRecord extends User {
+  tokenHash: string;
+}
+
+export type LeadRecord = Lead & { seq: number };
+
+export interface HistoryEntry {
+  id: string;
+  leadId: string;
+  at: string;
+  /** A user id, or `system` for timers and rules. */
+  by: string;
+  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity';
+  changes: FieldChange[];
+  note?: string;
+}
+
+/** The first answer to a request that carried an idempotency key, replayed on retries. */
+export interface IdempotencyRecord {
+  id: string;
+  userId: string;
+  at: string;
+  response: unknown;
+}
+
+export interface Collections {
+  users: UserRecord;
+  leads: LeadRecord;
+  activities: Activity;
+  history: HistoryEntry;
+  idempotency: IdempotencyRecord;
+}
+export type CollectionName = keyof Collections;
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency'];
+
+/** What lives on disk. */
+export type Data = { schemaVersion: number; seq: number } & { [C in CollectionName]: Record<string, Collections[C]> };
+
+export interface ReadView {
+  get<C extends CollectionName>(collection: C, id: string): Collections[C] | undefined;
+  values<C extends CollectionName>(collection: C): Iterable<Collections[C]>;
+  size(collection: CollectionName): number;
+}
+
+/**
+ * A unit of change. Its function runs synchronously, so nothing else interleaves with it;
+ * its puts become visible together once it returns, and none of them if it throws.
+ * Records are shared, never mutated in place: put a new object.
+ */
+export interface Tx extends ReadView {
+  put<C extends CollectionName>(collection: C, record: Collections[C]): void;
+  delete(collection: CollectionName, id: string): void;
+  /** The next value of the store-wide change sequence (for the change feed). */
+  nextSeq(): number;
+}
+
+export type ChangeListener<C extends CollectionName> = (prev: Collections[C] | undefined, next: Collections[C] | undefined) => void;
+
+/** The store behind every repository: lowdb by default, PostgreSQL later. */
+export interface Store extends ReadView {
+  /** Runs `fn` atomically; resolves after the change is durable on disk. */
+  transact<T>(fn: (tx: Tx) => T): Promise<T>;
+  /** Keeps an index up to date: called for every record put or deleted, and for each at load. */
+  onChange<C extends CollectionName>(collection: C, listener: ChangeListener<C>): void;
+  /** Resolves once every acknowledged change is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

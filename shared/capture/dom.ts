@@ -1,0 +1,65 @@
+// DOM helpers for extractors. They take nodes as parameters and never reach for a global document.
+
+/** Elements whose text is never a visible contact: code, styles, and our own badges. */
+export const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'LEADSYNC-BADGE']);
+
+export function ownerDocumentOf(root: ParentNode): Document {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  if (!doc) throw new Error('extractor root has no document');
+  return doc;
+}
+
+export function isSkipped(el: Element | null): boolean {
+  for (let cur = el; cur; cur = cur.parentElement) {
+    if (SKIP_TAGS.has(cur.tagName.toUpperCase())) return true;
+    if (cur.hasAttribute('hidden') || cur.getAttribute('aria-hidden') === 'true') return true;
+  }
+  return false;
+}
+
+export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+// Two to four capitalised words, optionally with particles (de, van, von …) and initials.
+const NAME = /^(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al)\s+)?(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)){1,3}$/u;
+const NOT_NAMES = /\b(contact|email|phone|call|about|team|sales|support|office|inc|ltd|llc|gmbh|company|us|our|the|read|more|home|page)\b/i;
+
+/** Whether a short text reads like a person's name ("Maria Lopez", "Jean-Luc de la Tour"). */
+export function looksLikeName(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 3 && t.length <= 60 && NAME.test(t) && !NOT_NAMES.test(t);
+}
+
+const CONTAINERS = 'li, tr, article, section, aside, address, dd, figure, [class*="card"], [class*="person"], [class*="member"], [class*="profile"], [class*="contact"], [class*="vcard"]';
+const NAME_CARRIERS = 'h1, h2, h3, h4, h5, h6, strong, b, [class*="name"], [itemprop="name"]';
+
+/** The closest block that holds one contact: a list item, a table row, a card. */
+export function contactBlock(el: Element): Element | null {
+  const block = el.closest(CONTAINERS);
+  if (block && textOf(block).length <= 600) return block;
+  return el.parentElement;
+}
+
+/** A person's name from the block around an element: its heading or emphasised text. */
+export function nameNear(el: Element): string | undefined {
+  const block = contactBlock(el);
+  if (!block) return undefined;
+  for (const carrier of Array.from(block.querySelectorAll(NAME_CARRIERS))) {
+    const t = textOf(carrier);
+    if (looksLikeName(t)) return t;
+  }
+  return undefined;
+}
+
+const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
+
+/** A job title in the block around an element: a short line with a title word that is not the name. */
+export function titleNear(el: Element, name: string | undefined): string | undefined {
+  const block = contactBlock(el);
+  if (!block) return undefined;
+  for (const node of Array.from(block.querySelectorAll('p, span, div, em, i, small, h3, h4, h5, h6, [class*="title"], [class*="role"], [class*="position"]'))) {
+    if (node.children.length > 2) continue;
+    const t = textOf(node);
+    if (t && t !== name && t.length <= 80 && !t.includes('@') && TITLE_WORDS.test(t) && !/\d{3}/.test(t)) return t;
+  }
+  return undefined;
+}

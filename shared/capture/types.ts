@@ -1,0 +1,34 @@
+import type { ContactField, Source } from '../schemas/lead.ts';
+
+/** A contact found on a page or in a message, before it is captured. */
+export interface Candidate {
+  name?: string;
+  email?: string;
+  phone?: string;
+  title?: string;
+  company?: string;
+  website?: string;
+  address?: string;
+  source: Source;
+  /** 0–1: how sure the extractor is that this is a real contact. */
+  confidence: number;
+  /** Which extractor found each field. */
+  provenance: Partial<Record<ContactField, string>>;
+  /** The element a badge goes beside, when there is one. */
+  anchor?: Element;
+  /** `after`: the badge follows the anchor; `append`: it ends the anchor's content. */
+  placement?: 'after' | 'append';
+}
+
+export interface ExtractContext {
+  /** The page's URL, for the source and for resolving relative links. */
+  url: string;
+  /** The default region for phone numbers written without a country code. */
+  region: string;
+}
+
+/** One extractor: a file in extractors/, listed once in registry.ts. Reads only the root it is given. */
+export interface Extractor {
+  id: string;
+  extract(root: ParentNode, ctx: ExtractContext): Candidate[];
+}

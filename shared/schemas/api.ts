@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { id } from './fields.ts';
+import { leadPatch, leadStatus } from './lead.ts';
+
+export const LOOKUP_MAX = 200;
+export const LIST_MAX = 100;
+export const BATCH_MAX = 20;
+
+export const lookupInput = z.object({
+  emails: z.array(z.string().max(254)).max(LOOKUP_MAX).optional(),
+  phones: z.array(z.string().max(40)).max(LOOKUP_MAX).optional(),
+  region: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+});
+
+export const lookupMatch = z.object({
+  key: z.string(),
+  leadId: z.string(),
+  score: z.number(),
+  grade: z.string(),
+  status: leadStatus,
+  ownerName: z.string().optional(),
+});
+export type LookupMatch = z.infer<typeof lookupMatch>;
+
+export const getInput = z.object({ id });
+
+export const listInput = z.object({
+  status: leadStatus.optional(),
+  /** A user id, `me` for the caller, or `none` for unassigned leads. */
+  ownerId: z.union([id, z.literal('me'), z.literal('none')]).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.number().int().min(1).max(LIST_MAX).default(50),
+});
+export type ListInput = z.infer<typeof listInput>;
+
+export const updateInput = z.object({
+  id,
+  version: z.number().int().min(1),
+  patch: leadPatch,
+});
+
+export const nextInput = z
+  .object({ requestId: z.string().min(8).max(128).optional() })
+  .default({});
+
+export const assignInput = z.object({ leadId: id, userId: id });

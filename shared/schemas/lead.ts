@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { emailField, id, isoDate, normalisePhoneIn, phoneField, regionField, text, websiteField } from './fields.ts';
+
+export const SOURCE_KINDS = ['page', 'email', 'selection', 'form', 'import', 'manual', 'api'] as const;
+export const sourceKind = z.enum(SOURCE_KINDS);
+
+export const source = z.object({
+  kind: sourceKind,
+  url: z.string().max(2048).optional(),
+});
+export type Source = z.infer<typeof source>;
+
+export const LEAD_STATUSES = ['new', 'assigned', 'contacted', 'qualified', 'converted', 'lost'] as const;
+export const leadStatus = z.enum(LEAD_STATUSES);
+export type LeadStatus = z.infer<typeof leadStatus>;
+
+export const CONTACT_FIELDS = ['name', 'email', 'phone', 'title', 'company', 'website', 'address'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** Where a field's value came from and how sure the capturing side was. */
+export const fieldProvenance = z.object({
+  kind: sourceKind,
+  url: z.string().max(2048).optional(),
+  extractor: z.string().max(40).optional(),
+  confidence: z.number().min(0).max(1),
+  at: isoDate,
+  by: z.string().max(64).optional(),
+});
+export type FieldProvenance = z.infer<typeof fieldProvenance>;
+
+const provenanceHint = z.object({
+  extractor: z.string().max(40).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+
+/** The raw shape a client sends; `captureInput` normalises it. */
+const captureShape = z.object({
+  name: text(200).optional(),
+  email: z.union([emailField, z.literal('').transform(() => undefined)]).optional(),
+  phone: phoneField.optional(),
+  region: regionField.optional(),
+  title: text(200).optional(),
+  company: text(200).optional(),
+  website: websiteField.optional(),
+  address: text(500).optional(),
+  source,
+  provenance: z.partialRecord(z.enum(CONTACT_FIELDS), provenanceHint).optional(),
+  idempotencyKey: z.string().min(8).max(128).optional(),
+});
+
+export const captureInput = captureShape
+  .transform(normalisePhoneIn)
+  .refine((v) => v.email !== undefined || v.phone !== undefined, {
+    message: 'at least one of email or phone is required',
+    path: ['email'],
+  });
+export type CaptureInput = z.output<typeof captureInput>;
+
+export const scoreReason = z.object({
+  label: z.string(),
+  points: z.number(),
+  group: z.enum(['quality', 'fit', 'engagement']),
+});
+export type ScoreReason = z.infer<typeof scoreReason>;
+
+export const grade = z.enum(['A', 'B', 'C', 'D']);
+export type Grade = z.infer<typeof grade>;
+
+export const score = z.object({
+  total: z.number().min(0).max(100),
+  grade,
+  quality: z.number(),
+  fit: z.number(),
+  engagement: z.number(),
+  predicted: z.number().optional(),
+  reasons: z.array(scoreReason),
+  version: z.number().int(),
+  scoredAt: isoDate,
+});
+export type Score = z.infer<typeof score>;
+
+export const lead = z.object({
+  id,
+  name: z.string().optional(),
+  email: z.string().optional(),
+  otherEmails: z.array(z.string()),
+  phone: z.string().optional(),
+  otherPhones: z.array(z.string()),
+  title: z.string().optional(),
+  company: z.string().optional(),
+  website: z.string().optional(),
+  address: z.string().optional(),
+  provenance: z.partialRecord(z.enum(CONTACT_FIELDS), fieldProvenance),
+  source,
+  status: leadStatus,
+  lostReason: z.string().optional(),
+  ownerId: z.string().nullable(),
+  contactBy: isoDate.nullable(),
+  capturedBy: z.string().optional(),
+  score,
+  version: z.number().int().min(1),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Lead = z.infer<typeof lead>;
+
+/** What `leads.update` may change. Ownership moves through the queue, never through a patch. */
+export const leadPatch = z
+  .object({
+    name: text(200).nullable().optional(),
+    email: emailField.nullable().optional(),
+    phone: phoneField.nullable().optional(),
+    region: regionField.optional(),
+    title: text(200).nullable().optional(),
+    company: text(200).nullable().optional(),
+    website: websiteField.nullable().optional(),
+    address: text(500).nullable().optional(),
+    status: leadStatus.optional(),
+    lostReason: text(200).optional(),
+  })
+  .strict()
+  .transform((v, ctx) => (v.phone === null ? v : normalisePhoneIn({ ...v, phone: v.phone ?? undefined }, ctx)));
+export type LeadPatch = z.output<typeof leadPatch>;
