@@ -3,19 +3,13 @@ import { ZodError } from 'zod';
 import { hasRole, type Role } from '../shared/roles.ts';
 import type { Deps } from './deps.ts';
 import type { UserRecord } from './store/types.ts';
+import { describeIssues } from '../shared/schemas/describe.ts';
+
+export { describeIssues };
 
 export interface Context {
   deps: Deps;
   user: UserRecord | undefined;
-}
-
-/** zod issues as `field: problem`, so a client can show which field is wrong. */
-export function describeIssues(error: ZodError): { message: string; fields: string[] } {
-  const parts = error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || 'input';
-    return { path, text: `${path}: ${issue.message}` };
-  });
-  return { message: parts.map((p) => p.text).join('; '), fields: [...new Set(parts.map((p) => p.path))] };
 }
 
 const t = initTRPC.context<Context>().create({

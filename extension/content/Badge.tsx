@@ -1,0 +1,49 @@
+import type { BadgeModel } from './badge-state.ts';
+
+export interface BadgeProps {
+  model: BadgeModel;
+  onCapture(model: BadgeModel): void;
+}
+
+const GRADE_CLASS: Record<string, string> = { A: 'grade-a', B: 'grade-b', C: 'grade-c', D: 'grade-d' };
+
+/** The inline badge beside a contact. Page text only ever reaches it as JSX text, never as HTML. */
+export function Badge({ model, onCapture }: BadgeProps) {
+  const state = model.state.value;
+  const who = model.candidate.name ?? model.candidate.email ?? model.candidate.phone ?? 'this contact';
+  const stop = (e: Event) => {
+    // The badge may sit inside a link or a clickable card of the page.
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  switch (state.kind) {
+    case 'known': {
+      const owner = state.ownerName ? `, owned by ${state.ownerName}` : '';
+      return (
+        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}`} data-state="known" title={`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`} onClick={stop}>
+          <span class="grade">{state.grade}</span>
+          <span class="points">{state.score}</span>
+        </span>
+      );
+    }
+    case 'capturing':
+      return (
+        <span class="badge busy" data-state="capturing" aria-busy="true">
+          …
+        </span>
+      );
+    case 'error':
+      return (
+        <button type="button" class="badge error" data-state="error" title={state.message} aria-label={`Retry capturing ${who}: ${state.message}`} onClick={(e) => { stop(e); onCapture(model); }}>
+          !
+        </button>
+      );
+    case 'checking':
+    case 'unknown':
+      return (
+        <button type="button" class="badge add" data-state={state.kind} title={`Capture ${who} as a lead`} aria-label={`Capture ${who} as a lead`} onClick={(e) => { stop(e); onCapture(model); }}>
+          +
+        </button>
+      );
+  }
+}

@@ -1,0 +1,22 @@
+import { signal, type Signal } from '@preact/signals';
+import type { Candidate } from '../../shared/capture/types.ts';
+
+/** What a badge shows: the score of a known lead, or a "+" to capture an unknown contact. */
+export type BadgeState =
+  | { kind: 'checking' }
+  | { kind: 'unknown' }
+  | { kind: 'capturing' }
+  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined }
+  | { kind: 'error'; message: string };
+
+export interface BadgeModel {
+  key: string;
+  candidate: Candidate;
+  state: Signal<BadgeState>;
+}
+
+export const createBadgeModel = (key: string, candidate: Candidate): BadgeModel => ({
+  key,
+  candidate,
+  state: signal<BadgeState>({ kind: 'checking' }),
+});

@@ -1,0 +1,22 @@
+import { storage } from '#imports';
+import type { Lead } from '../../shared/schemas/lead.ts';
+
+/** Every key the extension persists, declared once, typed and versioned. */
+
+export interface Settings {
+  serverUrl: string;
+  token: string;
+}
+
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4400';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { serverUrl: DEFAULT_SERVER_URL, token: '' },
+  version: 1,
+});
+
+/** The lead the rep pulled last, so the popup shows it again when reopened. */
+export const currentLeadItem = storage.defineItem<Lead | null>('local:currentLead', {
+  fallback: null,
+  version: 1,
+});

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LOOKUP_MAX } from './api.ts';
+import { captureInput } from './lead.ts';
+
+/** Messages from the content script, popup and options page to the background. */
+export const extensionMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('lookup'),
+    emails: z.array(z.string().max(254)).max(LOOKUP_MAX),
+    phones: z.array(z.string().max(40)).max(LOOKUP_MAX),
+  }),
+  z.object({ type: z.literal('capture'), lead: captureInput }),
+  z.object({ type: z.literal('next-lead') }),
+  z.object({ type: z.literal('whoami') }),
+  z.object({
+    type: z.literal('test-connection'),
+    serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+    token: z.string().min(1, 'is required').max(512),
+  }),
+]);
+export type ExtensionMessage = z.input<typeof extensionMessage>;
+export type ParsedMessage = z.output<typeof extensionMessage>;
+
+/** Why a call from the extension failed, in words a rep can act on. */
+export const FAILURE_CODES = ['NOT_CONFIGURED', 'UNREACHABLE', 'UNAUTHORIZED', 'FORBIDDEN', 'BAD_REQUEST', 'CONFLICT', 'PRECONDITION_FAILED', 'NOT_FOUND', 'ERROR'] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; code: FailureCode; message: string };

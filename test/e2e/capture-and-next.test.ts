@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppRouter } from '../../server/routers/_app.ts';
+import { createLogger } from '../../server/log.ts';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFixtures } from './static-server.ts';
+
+const client = (url: string, token: string) =>
+  createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })] });
+
+describe('the extension against a real server, in Chromium', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let ext: ExtensionBrowser;
+  let admin: ReturnType<typeof client>;
+  let rep: { id: string; token: string; api: ReturnType<typeof client> };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'leadsync-e2e-'));
+    const adminToken = `admin-${crypto.randomUUID()}`;
+    server = await startServer({ dataDir, host: '127.0.0.1', port: 0, log: createLogger('silent'), adminToken });
+    admin = client(server.url, adminToken);
+    const created = await admin.users.create.mutate({ name: 'Ana Ruiz', email: 'ana.ruiz@leadsync.example', role: 'rep' });
+    rep = { id: created.user.id, token: created.token, api: client(server.url, created.token) };
+    site = await serveFixtures();
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const badge = (page: Page, key: string) => page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, { timeout: 15_000 });
+  const stateOf = (page: Page, key: string) =>
+    page.$eval(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, (el) => ({ state: el.getAttribute('data-state'), text: el.textContent }));
+
+  it('connects through the options page, as a user would', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const url = await page.waitForSelector('input[name="serverUrl"]');
+    await url?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="serverUrl"]', server.url);
+    await page.type('input[name="token"]', rep.token);
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await page.$eval('[data-testid="status"]', (el) => el.textContent)).toContain('Ana Ruiz');
+    await page.close();
+  });
+
+  it('shows a badge beside each contact on a page, and "+" captures one', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/team.html`);
+    const keys = ['email:maria.lopez@acme-widgets.com', 'phone:+14155550143', 'email:priya.patel@acme-widgets.com', 'email:info@acme-widgets.com'];
+    for (const key of keys) await badge(page, key);
+    expect(await page.$$eval('leadsync-badge', (els) => els.length)).toBe(keys.length);
+    // Nothing on the page is a lead yet: every badge offers to capture.
+    await page.waitForFunction(() => [...document.querySelectorAll('leadsync-badge')].every((b) => b.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'unknown'));
+
+    const maria = 'email:maria.lopez@acme-widgets.com';
+    await (await badge(page, maria))?.click();
+    await page.waitForFunction(
+      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
+      { timeout: 15_000 },
+      maria,
+    );
+
+    const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
+    expect(matches).toHaveLength(1);
+    const { lead } = await rep.api.leads.get.query({ id: matches[0]!.leadId });
+    expect(lead).toMatchObject({ name: 'Maria Lopez', title: 'VP Sales', email: 'maria.lopez@acme-widgets.com', source: { kind: 'page', url: `${site.url}/team.html` } });
+    const shown = await stateOf(page, maria);
+    expect(shown.text).toBe(`${lead.score.grade}${lead.score.total}`);
+
+    // A reload finds the lead on the server and shows its score straight away.
+    await page.reload();
+    await badge(page, maria);
+    await page.waitForFunction(
+      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
+      { timeout: 15_000 },
+      maria,
+    );
+    expect((await stateOf(page, 'email:priya.patel@acme-widgets.com')).state).toBe('unknown');
+    await page.close();
+  });
+
+  it('pulls the next lead from the popup, and the server records the rep as its owner', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(() => /Ana Ruiz/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.click('[data-testid="next-lead"]');
+    const card = await page.waitForSelector('.lead-card', { timeout: 15_000 });
+    const leadId = await card?.evaluate((el) => el.getAttribute('data-lead-id'));
+    expect(leadId).toBeTruthy();
+    expect(await page.$eval('.lead-email', (el) => el.getAttribute('href'))).toBe('mailto:maria.lopez@acme-widgets.com');
+
+    const { lead, history } = await rep.api.leads.get.query({ id: leadId! });
+    expect(lead.ownerId).toBe(rep.id);
+    expect(lead.status).toBe('assigned');
+    expect(lead.contactBy).not.toBeNull();
+    expect(history.map((h) => h.action)).toContain('claimed');
+
+    // The only lead is taken: the next click says the queue is empty instead of showing nothing.
+    await page.click('[data-testid="next-lead"]');
+    await page.waitForFunction(() => /queue is empty/i.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.close();
+  });
+
+  it('says clearly when the server cannot be reached', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.waitForSelector('input[name="serverUrl"]');
+    await page.$eval('input[name="serverUrl"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('input[name="serverUrl"]', 'http://127.0.0.1:9');
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Cannot reach/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+
+    const popup = await ext.browser.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.waitForFunction(() => /Cannot reach/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await popup.$eval('[data-testid="next-lead"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});
