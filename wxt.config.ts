@@ -20,6 +20,17 @@ export default defineConfig({
     },
     browser_specific_settings: { gecko: { id: 'leadsync@leadsync.dev' } },
   },
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod ships comments Rollup cannot place; they are harmless and drown real warnings.
+          if (warning.code === 'INVALID_ANNOTATION') return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   zip: {
     // The Firefox sources zip would otherwise take in the server and tests too.
     excludeSources: ['server/**', 'test/**', 'bench/**', 'data/**', 'bin/**'],

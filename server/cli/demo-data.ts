@@ -5,12 +5,20 @@ const FIRST = ['Ana', 'Maria', 'James', 'Li', 'Fatima', 'Noah', 'Olivia', 'Lucas
 const LAST = ['Ruiz', 'Lopez', 'Chen', 'Okafor', 'Schmidt', 'Rossi', 'Nguyen', 'Patel', 'Kowalski', 'Dubois', 'Tanaka', 'Haddad', 'Johansson', 'García', 'Murphy', 'Silva', 'Novak', 'Brennan', 'Moreau', 'Kim'];
 const COMPANIES = ['Northwind Traders', 'Bluefin Logistics', 'Cedar Analytics', 'Helios Solar', 'Quarry Robotics', 'Lumen Health', 'Parcel Post Co', 'Orbit Foods', 'Tidewater Bank', 'Granite Systems', 'Maple Learning', 'Vertex Biotech', 'Copperline Media', 'Harbor Insurance', 'Saffron Retail'];
 const TITLES = ['CEO', 'CTO', 'VP Sales', 'VP Engineering', 'Head of Operations', 'Director of Marketing', 'Procurement Manager', 'IT Manager', 'Account Executive', 'Software Engineer', 'Office Manager', 'Chief Revenue Officer', 'Sales Lead', 'Data Analyst'];
-const CITIES = [
-  ['San Francisco, CA 94107, US', '+1 415 555 01'],
-  ['Austin, TX 78701, US', '+1 512 555 01'],
-  ['New York, NY 10001, US', '+1 212 555 01'],
-  ['London EC1A 1BB, GB', '+44 20 7946 0'],
+// Area code → a street address there; each has 100 fictional numbers (555-0100 to 555-0199).
+const US_AREAS = [
+  ['415', '500 Howard St, San Francisco, CA 94105, US'],
+  ['512', '301 Congress Ave, Austin, TX 78701, US'],
+  ['212', '350 5th Ave, New York, NY 10118, US'],
+  ['617', '1 Federal St, Boston, MA 02110, US'],
+  ['312', '233 S Wacker Dr, Chicago, IL 60606, US'],
+  ['206', '400 Broad St, Seattle, WA 98109, US'],
+  ['303', '1600 Glenarm Pl, Denver, CO 80202, US'],
+  ['404', '191 Peachtree St NE, Atlanta, GA 30303, US'],
+  ['305', '701 Brickell Ave, Miami, FL 33131, US'],
+  ['702', '3799 Las Vegas Blvd S, Las Vegas, NV 89109, US'],
 ] as const;
+const LONDON = '1 Poultry, London EC2R 8EJ, GB';
 
 /** A small deterministic PRNG, so two seeds of an empty server give the same team. */
 function prng(seed: number): () => number {
@@ -43,17 +51,22 @@ export function demoLeads(count: number, seed = 42): DemoLead[] {
   const kinds = ['page', 'email', 'form', 'import', 'manual'] as const;
   const out: DemoLead[] = [];
   for (let i = 0; i < count; i++) {
-    const first = pick(FIRST);
-    const last = pick(LAST);
+    // A permutation of the name pairs (37 is prime to their count), so no two leads share a name.
+    const pair = (i * 37) % (FIRST.length * LAST.length);
+    const first = FIRST[pair % FIRST.length] as string;
+    const last = LAST[Math.floor(pair / FIRST.length)] as string;
     const company = pick(COMPANIES);
     const domain = `${slug(company)}.example`;
-    const [address, phonePrefix] = pick(CITIES);
     const kind = pick(kinds);
-    const digits = phonePrefix.startsWith('+44') ? String(i % 1000).padStart(3, '0') : String(i % 100).padStart(2, '0');
+    // Numbers follow the index, so they never repeat (up to 1,000 leads).
+    const [area, usAddress] = US_AREAS[Math.floor(i / 100) % US_AREAS.length] ?? US_AREAS[0];
+    const london = rand() < 0.2;
+    const address = london ? LONDON : usAddress;
+    const phone = london ? `+44 20 7946 0${String(i % 1000).padStart(3, '0')}` : `+1 ${area} 555 01${String(i % 100).padStart(2, '0')}`;
     out.push({
       name: `${first} ${last}`,
       ...(rand() < 0.92 ? { email: `${slug(first)}.${slug(last)}${i}@${domain}` } : {}),
-      ...(rand() < 0.7 || i % 13 === 0 ? { phone: `${phonePrefix}${digits}` } : {}),
+      ...(rand() < 0.7 || i % 13 === 0 ? { phone } : {}),
       ...(rand() < 0.85 ? { title: pick(TITLES) } : {}),
       company,
       website: `https://${domain}`,

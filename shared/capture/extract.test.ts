@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { extractContacts } from './extract.ts';
+
+const URL = 'https://acme.example/team';
+
+function dom(html: string): Document {
+  const window = new Window({ url: URL });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
+
+const run = (html: string, region = 'US') =>
+  extractContacts(dom(html).body, { url: URL, region }).map(({ anchor: _a, placement: _p, provenance: _v, source: _s, confidence: _c, ...fields }) => fields);
+
+describe('extractContacts', () => {
+  it.each([
+    {
+      what: 'a mailto link takes the name and title from its card',
+      html: '<li class="card"><h3>Maria Lopez</h3><p>VP Sales</p><a href="mailto:Maria.Lopez@Acme.example">write</a></li>',
+      want: [{ email: 'maria.lopez@acme.example', name: 'Maria Lopez', title: 'VP Sales' }],
+    },
+    {
+      what: 'a mailto link whose text is the name',
+      html: '<p><a href="mailto:jo@acme.example?subject=Hi">Jo Ann Smith</a></p>',
+      want: [{ email: 'jo@acme.example', name: 'Jo Ann Smith' }],
+    },
+    {
+      what: 'a tel link in national notation, with the page region',
+      html: '<div><a href="tel:020 7946 0958">Call</a></div>',
+      region: 'GB',
+      want: [{ phone: '+442079460958' }],
+    },
+    {
+      what: 'an email in running text, named by its list item',
+      html: '<ul><li><strong>Priya Patel</strong> — write to priya@acme.example today</li></ul>',
+      want: [{ email: 'priya@acme.example', name: 'Priya Patel' }],
+    },
+    {
+      what: 'text inside scripts, styles, templates and hidden blocks is ignored',
+      html: '<script>var a="x@acme.example"</script><style>/* y@acme.example */</style><div hidden>z@acme.example</div><template>t@acme.example</template>',
+      want: [],
+    },
+    {
+      what: 'the same address as a link and as text is one contact',
+      html: '<li><h4>Li Chen</h4><a href="mailto:li@acme.example">li@acme.example</a> or li@acme.example</li>',
+      want: [{ email: 'li@acme.example', name: 'Li Chen' }],
+    },
+    {
+      what: 'a heading that is not a name is not taken as one',
+      html: '<section><h2>Contact us</h2><p>sales@acme.example</p></section>',
+      want: [{ email: 'sales@acme.example' }],
+    },
+    {
+      what: 'a bad mailto and an impossible tel are skipped',
+      html: '<a href="mailto:not-an-address">x</a><a href="tel:12">y</a>',
+      want: [],
+    },
+  ])('$what', ({ html, region, want }) => {
+    expect(run(html, region)).toEqual(want);
+  });
+
+  it('finds every contact on the team page fixture, each with an anchor for its badge', () => {
+    const doc = dom(readFileSync(new globalThis.URL('../../test/fixtures/pages/team.html', import.meta.url), 'utf8'));
+    const found = extractContacts(doc.body, { url: URL, region: 'US' });
+    expect(found.map((c) => c.email ?? c.phone)).toEqual([
+      'maria.lopez@acme-widgets.com',
+      '+14155550143',
+      'priya.patel@acme-widgets.com',
+      'info@acme-widgets.com',
+    ]);
+    expect(found.every((c) => c.anchor !== undefined && c.source.url === URL)).toBe(true);
+    expect(found[1]).toMatchObject({ name: 'James Chen', title: 'Head of Procurement' });
+  });
+
+  // A pattern that backtracks catastrophically would not finish within the test's timeout.
+  it('gets through hostile text that almost looks like addresses', () => {
+    expect(run(`<p>${'a'.repeat(50_000)}@${'b-'.repeat(50_000)} ${'x.'.repeat(30_000)}@</p>`)).toEqual([]);
+  });
+});
