@@ -10,6 +10,13 @@ import { VERSION } from './version.ts';
 /** The largest request body the API reads. A capture is a few kB; an import goes row by row. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The largest request head the server reads. A tRPC query carries its input in the URL, and the
+ * largest leads.lookup the contract allows (200 emails and 200 phones) is about 60 kB there;
+ * Node's default of 16 kB refused it with 431.
+ */
+export const MAX_HEADER_BYTES = 96 * 1024;
+
 // The extension calls from its own origin; web pages never get the API's answers.
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
 
@@ -62,6 +69,8 @@ export function createApp(deps: Deps): express.Express {
     createExpressMiddleware({
       router: appRouter,
       maxBatchSize: BATCH_MAX,
+      // Large lookups go as POST: a GET carries its input in the URL, and URLs have limits.
+      allowMethodOverride: true,
       maxBodySize: MAX_BODY_BYTES,
       createContext: ({ req }): Context => ({ deps, user: authenticate(deps.repos.users, req.headers.authorization) }),
       onError({ error, path }) {

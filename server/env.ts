@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './log.ts';
 
+/** A port in decimal; empty means unset (z.coerce would read '' and '  ' as 0: any free port). */
+const port = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return 4400;
+    const n = /^\d{1,5}$/.test(v) ? Number(v) : Number.NaN;
+    if (n >= 0 && n <= 65535) return n;
+    ctx.addIssue({ code: 'custom', message: 'must be a whole number from 0 to 65535' });
+    return z.NEVER;
+  });
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  PORT: port,
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   LEADSYNC_ADMIN_TOKEN: z

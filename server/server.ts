@@ -1,12 +1,13 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.ts';
+import { createApp, MAX_HEADER_BYTES } from './app.ts';
 import type { Deps, Settings } from './deps.ts';
 import type { Logger } from './log.ts';
 import { createRepos } from './repos/index.ts';
 import { LowdbStore } from './store/lowdb-store.ts';
 import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
+import { startMaintenance } from './services/maintenance.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -44,14 +45,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     boot = await bootstrapAdmin(deps, options.adminToken);
     const app = createApp(deps);
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(options.port, options.host, () => resolve(s));
+      const s = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
       s.once('error', reject);
+      s.listen(options.port, options.host, () => resolve(s));
     });
   } catch (err) {
     await store.close();
     throw err;
   }
   const listening = server;
+  const stopMaintenance = startMaintenance(deps);
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -63,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     generatedAdminToken: boot?.generated ? boot.token : undefined,
     close() {
       closing ??= (async () => {
+        stopMaintenance();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

@@ -16,7 +16,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
       const { message, fields } = describeIssues(error.cause);
-      return { ...shape, message, data: { ...shape.data, fields } };
+      return { ...shape, message, data: { ...shape.data, fields, stack: undefined } };
     }
     // Internal details never reach the caller; the log has them.
     if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'internal error', data: { ...shape.data, stack: undefined } };

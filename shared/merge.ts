@@ -51,7 +51,11 @@ export function mergeContact(base: ContactRecord, incoming: IncomingFields): { r
     const current = record[field];
     const currentConfidence = record.provenance[field]?.confidence ?? 0;
     if (current === next.value) {
-      if (next.provenance.confidence > currentConfidence) record.provenance[field] = next.provenance;
+      // A surer source confirms the value: keep its provenance, and report it so that it is saved.
+      if (next.provenance.confidence > currentConfidence) {
+        record.provenance[field] = next.provenance;
+        changes.push({ field: `provenance.${field}`, from: base.provenance[field]?.confidence, to: next.provenance.confidence });
+      }
       continue;
     }
     const alternates = field === 'email' || field === 'phone' ? record[ALTERNATES[field]] : undefined;

@@ -52,13 +52,20 @@ export function domainOf(value: string | undefined): string | undefined {
   return new URL(site).hostname.replace(/^www\./, '');
 }
 
-/** Lowercased, accent-free, single-spaced: the form two spellings of one name share. */
+// Latin letters that NFKD does not split into a base letter and an accent.
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+
+/**
+ * Lowercased, accent-free, single-spaced: the form two spellings of one name share. Letters of
+ * every script are kept (a name in Cyrillic or Han has a key too); punctuation becomes a space.
+ */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/[łøđħıßæœþð]/g, (c) => FOLD[c] ?? c)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

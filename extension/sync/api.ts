@@ -12,6 +12,8 @@ export function createApi(settings: Settings, fetchImpl: typeof fetch = fetch) {
       httpBatchLink({
         url: `${settings.serverUrl.replace(/\/+$/, '')}/trpc`,
         maxItems: BATCH_MAX,
+        // A page's lookup can carry 200 addresses: too long for a URL, so queries go as POST.
+        methodOverride: 'POST',
         headers: () => ({ authorization: `Bearer ${settings.token}` }),
         fetch: (input, init) => fetchImpl(input, init),
       }),

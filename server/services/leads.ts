@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { dedupeKeys } from '../../shared/dedupe.ts';
 import { DEFAULT_CONFIDENCE, mergeContact, type FieldChange, type IncomingFields } from '../../shared/merge.ts';
 import { normaliseEmail, normalisePhone } from '../../shared/normalize.ts';
-import { canTransition } from '../../shared/pipeline.ts';
+import { canTransition, OPEN_STATUSES } from '../../shared/pipeline.ts';
 import { computeScore } from '../../shared/scoring/score.ts';
 import type { Activity } from '../../shared/schemas/activity.ts';
 import type { LookupMatch, ListInput } from '../../shared/schemas/api.ts';
@@ -187,6 +187,10 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
     if (patch.status !== undefined && patch.status !== lead.status) {
       if (!canTransition(lead.status, patch.status)) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `status: a lead cannot move from ${lead.status} to ${patch.status}` });
+      }
+      // An open lead is an owned lead: without an owner it would leave the queue and belong to nobody.
+      if (OPEN_STATUSES.has(patch.status) && !lead.ownerId) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `status: a lead becomes ${patch.status} only once someone owns it; use queue.assign or queue.next first` });
       }
       changes.push({ field: 'status', from: lead.status, to: patch.status });
       next.status = patch.status;

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export class StoreLockedError extends Error {
   constructor(dir: string, pid: number) {
@@ -17,18 +17,23 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** Lock files this process holds, so that a lock with our own pid can be told from a stale one. */
+const held = new Set<string>();
+
 /**
  * lowdb allows one writing process per file, so a data folder holds a lock file with the owner's
  * pid. A lock whose process is gone (a crash, a SIGKILL) is taken over.
  */
 export function acquireLock(dir: string): () => void {
-  const path = join(dir, 'leadsync.lock');
+  const path = join(resolve(dir), 'leadsync.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(path);
       return () => {
+        if (!held.delete(path)) return;
         try {
           if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
         } catch {
@@ -39,7 +44,9 @@ export function acquireLock(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StoreLockedError(dir, pid);
-      if (pid === process.pid) throw new StoreLockedError(dir, pid);
+      // Our own pid is ours only if this process took the lock; otherwise an earlier process with
+      // the same pid left it (pid 1 in a container restarted after a SIGKILL).
+      if (pid === process.pid && held.has(path)) throw new StoreLockedError(dir, pid);
       rmSync(path, { force: true });
     }
   }

@@ -134,7 +134,12 @@ export class LowdbStore implements Store {
   transact<T>(fn: (tx: Tx) => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
     const tx = new BufferedTx(this.data);
-    const result = fn(tx);
+    let result: T;
+    try {
+      result = fn(tx);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     // A change-free transaction may have read state that is not on disk yet: answer after it is.
     if (tx.pending.size === 0 && tx.seq === this.data.seq) return this.durable().then(() => result);
     this.apply(tx);

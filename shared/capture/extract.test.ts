@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { extractContacts } from './extract.ts';
+import { EXTRACTORS } from './registry.ts';
 
 const URL = 'https://acme.example/team';
 
@@ -77,5 +78,19 @@ describe('extractContacts', () => {
   // A pattern that backtracks catastrophically would not finish within the test's timeout.
   it('gets through hostile text that almost looks like addresses', () => {
     expect(run(`<p>${'a'.repeat(50_000)}@${'b-'.repeat(50_000)} ${'x.'.repeat(30_000)}@</p>`)).toEqual([]);
+  });
+});
+
+describe('each extractor on its own', () => {
+  const html = '<li><h3>Li Chen</h3><a href="mailto:li@acme.example">mail</a><a href="tel:+14155550199">call</a><p>or lichen@acme.example</p></li>';
+  it.each([
+    { id: 'mailto-tel', want: ['li@acme.example', '+14155550199'] },
+    { id: 'text', want: ['lichen@acme.example'] },
+  ])('$id finds only what it is for', ({ id, want }) => {
+    const extractor = EXTRACTORS.find((e) => e.id === id);
+    if (!extractor) throw new Error(`no extractor ${id}`);
+    const found = extractor.extract(dom(html).body, { url: URL, region: 'US' });
+    expect(found.map((c) => c.email ?? c.phone)).toEqual(want);
+    expect(found.every((c) => Object.values(c.provenance).every((p) => p === id))).toBe(true);
   });
 });

@@ -10,7 +10,9 @@ export const lookupInput = z.object({
   emails: z.array(z.string().max(254)).max(LOOKUP_MAX).optional(),
   phones: z.array(z.string().max(40)).max(LOOKUP_MAX).optional(),
   region: z.string().regex(/^[A-Za-z]{2}$/).optional(),
-});
+})
+  // Every field is optional, so no input at all (a bare GET) means an empty lookup.
+  .prefault({});
 
 export const lookupMatch = z.object({
   key: z.string(),
@@ -31,7 +33,9 @@ export const listInput = z.object({
   q: z.string().max(200).optional(),
   cursor: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(LIST_MAX).default(50),
-});
+})
+  // No input at all (a bare GET) lists the newest leads, like `{}`.
+  .prefault({});
 export type ListInput = z.infer<typeof listInput>;
 
 export const updateInput = z.object({

@@ -1,33 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../../server/routers/_app.ts';
-import { createLogger } from '../../server/log.ts';
-import { startServer, type RunningServer } from '../../server/server.ts';
+import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
-const client = (url: string, token: string) =>
-  createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })] });
-
 describe('the extension against a real server, in Chromium', () => {
-  let server: RunningServer;
-  let dataDir: string;
+  let server: TestServer;
   let site: Awaited<ReturnType<typeof serveFixtures>>;
   let ext: ExtensionBrowser;
-  let admin: ReturnType<typeof client>;
-  let rep: { id: string; token: string; api: ReturnType<typeof client> };
+  let rep: TestUser & { id: string };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'leadsync-e2e-'));
-    const adminToken = `admin-${crypto.randomUUID()}`;
-    server = await startServer({ dataDir, host: '127.0.0.1', port: 0, log: createLogger('silent'), adminToken });
-    admin = client(server.url, adminToken);
-    const created = await admin.users.create.mutate({ name: 'Ana Ruiz', email: 'ana.ruiz@leadsync.example', role: 'rep' });
-    rep = { id: created.user.id, token: created.token, api: client(server.url, created.token) };
+    server = await startTestServer();
+    const created = await server.createUser('rep', { name: 'Ana Ruiz', email: 'ana.ruiz@leadsync.example' });
+    rep = { ...created, id: created.user.id };
     site = await serveFixtures();
     ext = await launchWithExtension();
   });
@@ -36,7 +22,6 @@ describe('the extension against a real server, in Chromium', () => {
     await ext?.close();
     await site?.close();
     await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const badge = (page: Page, key: string) => page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, { timeout: 15_000 });
