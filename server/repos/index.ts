@@ -1,5 +1,6 @@
 import type { Store } from '../store/types.ts';
 import { ActivitiesRepo } from './activities.ts';
+import { ConfigRepo } from './config.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
@@ -11,6 +12,7 @@ export interface Repos {
   history: HistoryRepo;
   activities: ActivitiesRepo;
   idempotency: IdempotencyRepo;
+  config: ConfigRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -20,5 +22,6 @@ export function createRepos(store: Store): Repos {
     history: new HistoryRepo(store),
     activities: new ActivitiesRepo(store),
     idempotency: new IdempotencyRepo(store),
+    config: new ConfigRepo(store),
   };
 }

@@ -33,5 +33,8 @@ export function migrate(raw: Record<string, unknown>): Data {
       raw.schemaVersion = step.to;
     }
   }
+  // A new collection starts empty and needs no migration of its own; reshaping records does.
+  raw.seq ??= 0;
+  for (const name of COLLECTIONS) raw[name] ??= {};
   return raw as Data;
 }

@@ -28,15 +28,24 @@ export interface IdempotencyRecord {
   response: unknown;
 }
 
+/** One named piece of team configuration (routing rules, scoring rules, SLA …), validated by its repo. */
+export interface ConfigRecord {
+  id: string;
+  value: unknown;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 export interface Collections {
   users: UserRecord;
   leads: LeadRecord;
   activities: Activity;
   history: HistoryEntry;
   idempotency: IdempotencyRecord;
+  config: ConfigRecord;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency'];
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config'];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number } & { [C in CollectionName]: Record<string, Collections[C]> };
