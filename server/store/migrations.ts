@@ -35,6 +35,7 @@ export function migrate(raw: Record<string, unknown>): Data {
   }
   // A new collection starts empty and needs no migration of its own; reshaping records does.
   raw.seq ??= 0;
+  raw.journalGen ??= 0;
   for (const name of COLLECTIONS) raw[name] ??= {};
   return raw as Data;
 }

@@ -48,7 +48,7 @@ export type CollectionName = keyof Collections;
 export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config'];
 
 /** What lives on disk. */
-export type Data = { schemaVersion: number; seq: number } & { [C in CollectionName]: Record<string, Collections[C]> };
+export type Data = { schemaVersion: number; seq: number; journalGen: number } & { [C in CollectionName]: Record<string, Collections[C]> };
 
 export interface ReadView {
   get<C extends CollectionName>(collection: C, id: string): Collections[C] | undefined;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Journal } from '../../server/store/journal.ts';
 import { startServer } from '../../server/server.ts';
 import { StoreLockedError } from '../../server/store/lock.ts';
 import { clientFor, listAll, makeDataDir, randomToken, removeDir, serverOptions, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -42,13 +43,19 @@ describe('the store across restarts', () => {
     expect(first.items[0]?.id).toBe(fresh.lead.id);
   });
 
-  it('has every acknowledged change in the snapshot file before it answers', async () => {
+  it('has every acknowledged change on disk (snapshot plus journal) before it answers', async () => {
     const ts = track(await startTestServer());
     const rep = await ts.createUser('rep');
     const { lead } = await rep.api.leads.capture.mutate({ email: 'on-disk@snapshot.example', source: { kind: 'manual' } });
-    // Read the file while the server is still running: the answer came after the rename.
-    const data = JSON.parse(readFileSync(join(ts.dataDir, 'leadsync.json'), 'utf8')) as { leads: Record<string, { email: string }> };
-    expect(data.leads[lead.id]?.email).toBe('on-disk@snapshot.example');
+    // Read the files while the server is still running: the answer came after the journal line was written.
+    const snapshot = existsSync(join(ts.dataDir, 'leadsync.json'))
+      ? (JSON.parse(readFileSync(join(ts.dataDir, 'leadsync.json'), 'utf8')) as { journalGen: number; leads: Record<string, { email: string }> })
+      : { journalGen: 0, leads: {} as Record<string, { email: string }> };
+    const onDisk = { ...snapshot.leads };
+    for (const line of Journal.replay(ts.dataDir, snapshot.journalGen).puts) {
+      for (const [collection, id, record] of line) if (collection === 'leads') onDisk[id] = record as { email: string };
+    }
+    expect(onDisk[lead.id]?.email).toBe('on-disk@snapshot.example');
   });
 
   it('keeps the state of users, history and activities after a restart', async () => {
