@@ -1,4 +1,5 @@
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { Repos } from './repos/index.ts';
 import type { Store } from './store/types.ts';
 
@@ -16,4 +17,5 @@ export interface Deps {
   now: () => Date;
   log: Logger;
   settings: Settings;
+  metrics: Metrics;
 }

@@ -5,6 +5,7 @@ import type { Deps, Settings } from './deps.ts';
 import type { Logger } from './log.ts';
 import { createRepos } from './repos/index.ts';
 import { LowdbStore } from './store/lowdb-store.ts';
+import { Metrics } from './metrics.ts';
 import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
@@ -38,6 +39,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: options.now ?? (() => new Date()),
     log: options.log,
     settings: { contactByHours: 24, defaultRegion: 'US', ...options.settings },
+    metrics: new Metrics(),
   };
   let server: Server | undefined;
   let boot: Awaited<ReturnType<typeof bootstrapAdmin>> = null;
@@ -67,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         stopMaintenance();
+        deps.metrics.stop();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

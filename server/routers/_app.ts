@@ -2,12 +2,13 @@ import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
-import { health, me } from './system.ts';
+import { health, me, stats } from './system.ts';
 import { usersRouter } from './users.ts';
 
 export const appRouter = router({
   health,
   me,
+  system: router({ stats }),
   users: usersRouter,
   leads: leadsRouter,
   queue: queueRouter,

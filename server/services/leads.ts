@@ -71,7 +71,7 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
       }
       result = { lead: publicLead(lead), created: false };
     } else {
-      const { record, changes } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
+      const { record } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
       const lead = rescore(
         deps,
         {
@@ -91,7 +91,8 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
         now,
       );
       deps.repos.leads.put(tx, lead);
-      addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes, note: `captured from ${input.source.kind}` });
+      // The first values are the lead itself, with their provenance: history records what changes after.
+      addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
       result = { lead: publicLead(lead), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });

@@ -94,3 +94,39 @@ describe('the journal beside the lowdb snapshot', () => {
     await store.close();
   });
 });
+
+describe('the snapshot file', () => {
+  it('round-trips awkward ids and values, one record per line, as plain JSON', async () => {
+    const dir = newDir();
+    const store = await LowdbStore.open({ dir });
+    const awkward = { id: 'usr_1:leads.capture:a "quoted": key\\ with\nnewline', userId: 'usr_1', at: '2026-01-01T00:00:00.000Z', response: { text: '"}\n{"' } };
+    await store.transact((tx) => tx.put('idempotency', awkward));
+    await store.transact((tx) => tx.put('activities', note(1)));
+    await store.close();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(dir, 'leadsync.json'), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ idempotency: { [awkward.id]: awkward }, activities: { [note(1).id]: note(1) } });
+    const reopened = await LowdbStore.open({ dir });
+    expect(reopened.get('idempotency', awkward.id)).toEqual(awkward);
+    await reopened.close();
+  });
+
+  it('reads a snapshot written as one line, as lowdb itself writes it', async () => {
+    const dir = newDir();
+    writeFileSync(join(dir, 'leadsync.json'), JSON.stringify({ schemaVersion: 1, seq: 3, activities: { [note(4).id]: note(4) } }));
+    const store = await LowdbStore.open({ dir });
+    expect(store.get('activities', note(4).id)).toEqual(note(4));
+    expect(store.size('leads')).toBe(0);
+    await store.close();
+  });
+
+  it('shares equal score reasons between leads after a reload', async () => {
+    const { LeafSharer } = await import('../../server/store/compact-records.ts');
+    const sharer = new LeafSharer();
+    const a = sharer.share({ score: { reasons: [{ label: 'Full name', points: 8, group: 'quality' }] }, prov: { at: 'x' } });
+    const b = sharer.share({ score: { reasons: [{ label: 'Full name', points: 8, group: 'quality' }] }, prov: { at: 'y' } });
+    expect(a.score.reasons[0]).toBe(b.score.reasons[0]);
+    expect(a.prov).not.toBe(b.prov);
+    expect(b.prov).toEqual({ at: 'y' });
+  });
+});

@@ -56,7 +56,9 @@ describe('leads over HTTP', () => {
       expect(detail.activities).toEqual([]);
       expect(detail.history).toHaveLength(1);
       expect(detail.history[0]).toMatchObject({ leadId: lead.id, by: rep.user.id, action: 'created' });
-      expect(detail.history[0]!.changes.map((c) => c.field).sort()).toEqual(['company', 'email', 'name', 'phone', 'title']);
+      // The first values live on the lead with their provenance; history holds what changed after.
+      expect(detail.history[0]).toMatchObject({ changes: [], note: 'captured from page' });
+      expect(Object.keys(detail.lead.provenance).sort()).toEqual(['company', 'email', 'name', 'phone', 'title']);
 
       const list = await rep.api.leads.list.query({ limit: 100 });
       expect(Object.keys(list).sort()).toEqual(['items', 'nextCursor']);
