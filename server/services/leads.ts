@@ -72,24 +72,21 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
       result = { lead: publicLead(lead), created: false };
     } else {
       const { record } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
-      const lead = rescore(
-        deps,
-        {
-          id: newId('ld', now),
-          ...record,
-          source: input.source,
-          status: 'new',
-          ownerId: null,
-          contactBy: null,
-          capturedBy: user.id,
-          score: computeScore({ activities: [], now }),
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-          seq: 0,
-        },
-        now,
-      );
+      const lead: LeadRecord = {
+        id: newId('ld', now),
+        ...record,
+        source: input.source,
+        status: 'new',
+        ownerId: null,
+        contactBy: null,
+        capturedBy: user.id,
+        // A new lead has no activities yet.
+        score: computeScore({ ...record, activities: [], now }),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        seq: 0,
+      };
       deps.repos.leads.put(tx, lead);
       // The first values are the lead itself, with their provenance: history records what changes after.
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
