@@ -8,6 +8,7 @@ import { LowdbStore } from './store/lowdb-store.ts';
 import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
+import { startScoringSchedule } from './services/scoring-schedule.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface ServerOptions {
   durability?: Durability;
   settings?: Partial<Settings>;
   now?: () => Date;
+  /** How often the nightly scoring run checks whether it is due (tests shorten it). */
+  scoringCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -55,6 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const listening = server;
   const stopMaintenance = startMaintenance(deps);
+  const stopScoring = startScoringSchedule(deps, options.scoringCheckMs !== undefined ? { everyMs: options.scoringCheckMs } : {});
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -67,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         stopMaintenance();
+        stopScoring();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

@@ -101,6 +101,8 @@ export const firmographicsLoadInput = z.object({
   rows: z.array(firmographics).min(1).max(5000),
   /** Drop every row loaded before (the first batch of a new file). */
   replace: z.boolean().default(false),
+  /** Rescore every lead afterwards; a multi-batch load asks for it on its last batch only. */
+  rescore: z.boolean().default(true),
 });
 
 /** Naive Bayes over discretised features: per feature, per value, the counts of [lost, won]. */
