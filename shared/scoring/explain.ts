@@ -12,13 +12,13 @@ export function topReasons(score: Pick<Score, 'reasons'>, n = 3): Explanation {
   return { up, down };
 }
 
-const signed = (p: number) => (p > 0 ? `+${p}` : `${p}`);
+export const signedPoints = (p: number): string => (p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0');
+
+/** One line a reason, as a tooltip shows them: `+18 Vice president title`. */
+export const reasonLines = (reasons: readonly Pick<ScoreReason, 'label' | 'points'>[]): string[] => reasons.map((r) => `${signedPoints(r.points)} ${r.label}`);
 
 /** Plain text for a tooltip: one reason a line, highest first, then what lowers the score. */
 export function explainText(score: Pick<Score, 'reasons' | 'total' | 'grade'>, n = 3): string {
   const { up, down } = topReasons(score, n);
-  const lines = [`Score ${score.total} (grade ${score.grade})`];
-  for (const r of up) lines.push(`${signed(r.points)} ${r.label}`);
-  for (const r of down) lines.push(`${signed(r.points)} ${r.label}`);
-  return lines.join('\n');
+  return [`Score ${score.total} (grade ${score.grade})`, ...reasonLines([...up, ...down])].join('\n');
 }

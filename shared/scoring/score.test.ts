@@ -144,6 +144,6 @@ describe('explanations', () => {
     });
   });
   it('writes them as tooltip text', () => {
-    expect(explainText(s, 2)).toBe(`Score ${s.total} (grade ${s.grade})\n+18 Vice president title\n+8 Work email\n-6 Role address (info@), not a person`);
+    expect(explainText(s, 2)).toBe(`Score ${s.total} (grade ${s.grade})\n+18 Vice president title\n+8 Work email\n−6 Role address (info@), not a person`);
   });
 });
