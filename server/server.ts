@@ -9,6 +9,7 @@ import { Metrics } from './metrics.ts';
 import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
+import { startScoringSchedule } from './services/scoring-schedule.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   durability?: Durability;
   settings?: Partial<Settings>;
   now?: () => Date;
+  /** How often the nightly scoring run checks whether it is due (tests shorten it). */
+  scoringCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -57,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const listening = server;
   const stopMaintenance = startMaintenance(deps);
+  const stopScoring = startScoringSchedule(deps, options.scoringCheckMs !== undefined ? { everyMs: options.scoringCheckMs } : {});
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -70,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         stopMaintenance();
         deps.metrics.stop();
+        stopScoring();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

@@ -1,3 +1,4 @@
+import { reasonLines } from '../../shared/scoring/explain.ts';
 import type { BadgeModel } from './badge-state.ts';
 
 export interface BadgeProps {
@@ -19,8 +20,10 @@ export function Badge({ model, onCapture }: BadgeProps) {
   switch (state.kind) {
     case 'known': {
       const owner = state.ownerName ? `, owned by ${state.ownerName}` : '';
+      // The title is text (never HTML): the top reasons up, then down, one a line.
+      const title = [`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`, ...reasonLines(state.reasons ?? [])].join('\n');
       return (
-        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}`} data-state="known" title={`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`} onClick={stop}>
+        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}`} data-state="known" title={title} onClick={stop}>
           <span class="grade">{state.grade}</span>
           <span class="points">{state.score}</span>
         </span>

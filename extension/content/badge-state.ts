@@ -1,12 +1,13 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Candidate } from '../../shared/capture/types.ts';
+import type { ScoreReason } from '../../shared/schemas/lead.ts';
 
 /** What a badge shows: the score of a known lead, or a "+" to capture an unknown contact. */
 export type BadgeState =
   | { kind: 'checking' }
   | { kind: 'unknown' }
   | { kind: 'capturing' }
-  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined }
+  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined; reasons?: readonly ScoreReason[] | undefined }
   | { kind: 'error'; message: string };
 
 export interface BadgeModel {

@@ -1,6 +1,7 @@
 import { extractContacts } from '../../shared/capture/extract.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
 import { LOOKUP_MAX } from '../../shared/schemas/api.ts';
+import { topReasons } from '../../shared/scoring/explain.ts';
 import type { ExtensionMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { Replies } from '../background/handlers.ts';
 import { createBadgeModel, type BadgeModel } from './badge-state.ts';
@@ -56,7 +57,8 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void> } {
     });
     if (reply.ok) {
       const { lead } = reply.data;
-      model.state.value = { kind: 'known', leadId: lead.id, score: lead.score.total, grade: lead.score.grade, status: lead.status };
+      const { up, down } = topReasons(lead.score);
+      model.state.value = { kind: 'known', leadId: lead.id, score: lead.score.total, grade: lead.score.grade, status: lead.status, reasons: [...up, ...down] };
     } else {
       model.state.value = { kind: 'error', message: reply.message };
     }
@@ -77,7 +79,7 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void> } {
       for (const m of chunk) {
         const match = byKey.get(m.candidate.email ?? m.candidate.phone ?? '');
         m.state.value = match
-          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName }
+          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons }
           : { kind: 'unknown' };
       }
     }

@@ -1,4 +1,6 @@
+import { signedPoints, topReasons } from '../../shared/scoring/explain.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
+import { QUALITY_FIELDS } from '../../shared/schemas/scoring.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -14,7 +16,9 @@ const SOURCE_LABEL: Record<string, string> = {
 /** One lead: who, how to reach them, the score and why, and where it came from. */
 export function LeadCard({ lead }: { lead: Lead }) {
   const source = safeHttpUrl(lead.source.url);
-  const reasons = [...lead.score.reasons].sort((a, b) => b.points - a.points).slice(0, 4);
+  const { up, down } = topReasons(lead.score, 4);
+  const checks = lead.score.checks ?? {};
+  const prediction = lead.score.prediction;
   return (
     <article class="lead-card" data-lead-id={lead.id}>
       <header>
@@ -52,13 +56,29 @@ export function LeadCard({ lead }: { lead: Lead }) {
       </ul>
       {lead.contactBy && <p class="deadline">Contact by {new Date(lead.contactBy).toLocaleString()}</p>}
       <ul class="reasons" aria-label="Why this score">
-        {reasons.map((r) => (
-          <li key={r.label}>
-            <span>{r.label}</span>
-            <span class="pts">+{r.points}</span>
+        {[...up, ...down].map((r) => (
+          <li key={r.label} class={r.points < 0 ? 'down' : 'up'}>
+            <span class="label">{r.label}</span>
+            <span class="pts">{signedPoints(r.points)}</span>
           </li>
         ))}
       </ul>
+      <ul class="checks" aria-label="Contact data checks">
+        {QUALITY_FIELDS.map((field) => {
+          const check = checks[field];
+          const status = check?.status ?? 'unknown';
+          return (
+            <li key={field} class={`check ${status}`} data-field={field} title={check?.label ?? 'Not given'}>
+              {field} <b>{status}</b>
+            </li>
+          );
+        })}
+      </ul>
+      {prediction && (
+        <p class="prediction" data-status={prediction.status}>
+          {prediction.status === 'ready' ? `Model: ${Math.round(prediction.probability * 100)}% likely to convert` : prediction.message}
+        </p>
+      )}
       <p class="source">
         From {SOURCE_LABEL[lead.source.kind] ?? lead.source.kind}
         {source && (

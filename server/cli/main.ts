@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { enrichLoad } from './enrich-load.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -10,6 +11,8 @@ const USAGE = `usage: leadsync <command>
   start                                   build the extension, then run the server (what npm start does)
   user add --name N --email E --role R    create a user on the running server and print its token
   seed                                    create a demo team and 200 synthetic leads on the running server
+  enrich load FILE.csv [--merge]          load firmographics (domain, employees, revenue_band, credit_rating,
+                                          industry) for scoring; replaces the loaded set unless --merge
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -27,6 +30,9 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'seed':
       return seed(rest);
+    case 'enrich':
+      if (rest[0] === 'load') return enrichLoad(rest.slice(1));
+      break;
     case undefined:
     case 'help':
     case '--help':

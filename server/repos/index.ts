@@ -1,6 +1,7 @@
 import type { Store } from '../store/types.ts';
 import { ActivitiesRepo } from './activities.ts';
 import { ConfigRepo } from './config.ts';
+import { FirmographicsRepo } from './firmographics.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
@@ -13,6 +14,7 @@ export interface Repos {
   activities: ActivitiesRepo;
   idempotency: IdempotencyRepo;
   config: ConfigRepo;
+  firmographics: FirmographicsRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -23,5 +25,6 @@ export function createRepos(store: Store): Repos {
     activities: new ActivitiesRepo(store),
     idempotency: new IdempotencyRepo(store),
     config: new ConfigRepo(store),
+    firmographics: new FirmographicsRepo(store),
   };
 }

@@ -2,6 +2,7 @@ import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
+import { scoringRouter } from './scoring.ts';
 import { health, me, stats } from './system.ts';
 import { usersRouter } from './users.ts';
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   leads: leadsRouter,
   queue: queueRouter,
   activities: activitiesRouter,
+  scoring: scoringRouter,
 });
 
 export type AppRouter = typeof appRouter;

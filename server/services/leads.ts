@@ -4,6 +4,7 @@ import { DEFAULT_CONFIDENCE, mergeContact, type FieldChange, type IncomingFields
 import { normaliseEmail, normalisePhone } from '../../shared/normalize.ts';
 import { canTransition, OPEN_STATUSES } from '../../shared/pipeline.ts';
 import { computeScore } from '../../shared/scoring/score.ts';
+import { topReasons } from '../../shared/scoring/explain.ts';
 import type { Activity } from '../../shared/schemas/activity.ts';
 import type { LookupMatch, ListInput } from '../../shared/schemas/api.ts';
 import { CONTACT_FIELDS, type CaptureInput, type Lead, type LeadPatch } from '../../shared/schemas/lead.ts';
@@ -13,6 +14,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
+import { scoreLead } from './scoring.ts';
 
 export interface CaptureResult {
   lead: Lead;
@@ -22,7 +24,7 @@ export interface CaptureResult {
 /** The score of a lead as it stands, from its fields and its activities. */
 export function rescore(deps: Deps, lead: LeadRecord, now: Date, pending: readonly Activity[] = []): LeadRecord {
   const activities = [...deps.repos.activities.forLead(lead.id), ...pending];
-  return { ...lead, score: computeScore({ ...lead, activities, now }) };
+  return { ...lead, score: scoreLead(deps, lead, activities, now) };
 }
 
 export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEntry, 'id' | 'at'>): void {
@@ -108,6 +110,8 @@ export function leadDetail(deps: Deps, id: string) {
   const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
   return {
     lead: publicLead(lead),
+    /** The reasons that raise the score most and those that lower it most. */
+    explanation: topReasons(lead.score),
     ownerName: owner?.name ?? null,
     activities: deps.repos.activities.forLead(id),
     history: deps.repos.history.forLead(id),
@@ -140,7 +144,8 @@ export function lookupLeads(deps: Deps, input: { emails?: string[] | undefined; 
     if (!lead) continue;
     seen.add(id);
     const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
-    matches.push({ key, leadId: id, score: lead.score.total, grade: lead.score.grade, status: lead.status, ...(owner ? { ownerName: owner.name } : {}) });
+    const { up, down } = topReasons(lead.score);
+    matches.push({ key, leadId: id, score: lead.score.total, grade: lead.score.grade, status: lead.status, reasons: [...up, ...down], ...(owner ? { ownerName: owner.name } : {}) });
   }
   return { matches };
 }

@@ -1,5 +1,6 @@
 import type { Activity } from '../../shared/schemas/activity.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
+import type { Firmographics } from '../../shared/schemas/scoring.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { FieldChange } from '../../shared/merge.ts';
 
@@ -36,6 +37,9 @@ export interface ConfigRecord {
   updatedBy: string;
 }
 
+/** One company from the firmographics CSV, keyed by its domain. */
+export type FirmographicsRecord = Firmographics & { id: string; loadedAt: string };
+
 export interface Collections {
   users: UserRecord;
   leads: LeadRecord;
@@ -43,9 +47,10 @@ export interface Collections {
   history: HistoryEntry;
   idempotency: IdempotencyRecord;
   config: ConfigRecord;
+  firmographics: FirmographicsRecord;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config'];
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics'];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number; journalGen: number } & { [C in CollectionName]: Record<string, Collections[C]> };

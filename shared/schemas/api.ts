@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from './fields.ts';
-import { leadPatch, leadStatus } from './lead.ts';
+import { leadPatch, leadStatus, scoreReason } from './lead.ts';
 
 export const LOOKUP_MAX = 200;
 export const LIST_MAX = 100;
@@ -20,6 +20,8 @@ export const lookupMatch = z.object({
   score: z.number(),
   grade: z.string(),
   status: leadStatus,
+  /** The top reasons up, then down, for the badge's tooltip. */
+  reasons: z.array(scoreReason).optional(),
   ownerName: z.string().optional(),
 });
 export type LookupMatch = z.infer<typeof lookupMatch>;

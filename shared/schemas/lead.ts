@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailField, id, isoDate, normalisePhoneIn, phoneField, regionField, text, websiteField } from './fields.ts';
+import { fieldCheck, prediction, qualityField } from './scoring.ts';
 
 export const SOURCE_KINDS = ['page', 'email', 'selection', 'form', 'import', 'manual', 'api'] as const;
 export const sourceKind = z.enum(SOURCE_KINDS);
@@ -59,7 +60,7 @@ export type CaptureInput = z.output<typeof captureInput>;
 export const scoreReason = z.object({
   label: z.string(),
   points: z.number(),
-  group: z.enum(['quality', 'fit', 'engagement']),
+  group: z.enum(['quality', 'fit', 'engagement', 'predicted']),
 });
 export type ScoreReason = z.infer<typeof scoreReason>;
 
@@ -72,8 +73,14 @@ export const score = z.object({
   quality: z.number(),
   fit: z.number(),
   engagement: z.number(),
-  predicted: z.number().optional(),
+  /** The model's probability that the lead converts, once a model is trained. */
+  predicted: z.number().min(0).max(1).optional(),
+  /** The points of the reasons add up to `total`, caps included. */
   reasons: z.array(scoreReason),
+  /** Verification of each contact field. */
+  checks: z.partialRecord(qualityField, fieldCheck).optional(),
+  /** The model's view, or why there is none yet. */
+  prediction: prediction.optional(),
   version: z.number().int(),
   scoredAt: isoDate,
 });

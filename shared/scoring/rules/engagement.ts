@@ -1,21 +1,34 @@
 import type { ScoringRule } from '../types.ts';
 
-// Recent touches count more: each activity's points halve every fortnight.
-const HALF_LIFE_DAYS = 14;
-const POINTS: Record<string, number> = { meeting: 10, call: 6, email: 3, note: 1 };
+const DAY = 86_400_000;
 
+/** Activities add points that halve every `halfLifeDays`; a long silence costs points too. */
 export const engagementRule: ScoringRule = {
   id: 'engagement',
   group: 'engagement',
-  evaluate({ activities, now }) {
+  evaluate({ activities, now, rules }) {
     if (activities.length === 0) return null;
+    const { halfLifeDays, points, inactivityDays, inactivityPoints } = rules.engagement;
     let sum = 0;
+    let last = -Infinity;
     for (const a of activities) {
-      const base = a.type === 'call' && a.outcome !== 'connected' ? 2 : (POINTS[a.type] ?? 0);
-      const ageDays = Math.max(0, (now.getTime() - Date.parse(a.at)) / 86_400_000);
-      sum += base * 0.5 ** (ageDays / HALF_LIFE_DAYS);
+      const base =
+        a.type === 'meeting' ? points.meeting
+        : a.type === 'call' ? (a.outcome === 'connected' ? points.callConnected : points.callOther)
+        : a.type === 'email' ? (a.outcome === 'replied' ? points.emailReplied : points.email)
+        : a.type === 'note' ? points.note
+        : 0;
+      const at = Math.min(now.getTime(), Date.parse(a.at));
+      last = Math.max(last, at);
+      sum += base * 0.5 ** ((now.getTime() - at) / DAY / halfLifeDays);
     }
     const n = activities.length;
-    return { label: `${n} activit${n === 1 ? 'y' : 'ies'}, recent ones weigh most`, points: Math.round(sum) };
+    const earned = Math.round(sum);
+    const hits = [{ label: `${n} activit${n === 1 ? 'y' : 'ies'}, recent ones weigh most (half-life ${halfLifeDays} days)`, points: earned }];
+    const idleDays = Math.floor((now.getTime() - last) / DAY);
+    if (idleDays >= inactivityDays && inactivityPoints > 0 && earned > 0) {
+      hits.push({ label: `No activity for ${idleDays} days`, points: -Math.min(inactivityPoints, earned) });
+    }
+    return hits;
   },
 };

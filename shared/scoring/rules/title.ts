@@ -1,20 +1,30 @@
+import type { FitRules } from '../../schemas/scoring.ts';
 import type { ScoringRule } from '../types.ts';
 
-// Seniority, highest first: the first pattern that matches a title decides its points.
-const LEVELS: readonly [RegExp, string, number][] = [
+export type Seniority = keyof FitRules['seniority'];
+
+// Seniority, highest first: the first pattern that matches a title decides.
+const LEVELS: readonly [RegExp, Seniority, string][] = [
   // `president` but not `vice president`, which the next level scores.
-  [/\b(ceo|cfo|cto|coo|cro|cmo|cio|chief|founder|co-founder|owner|(?<!vice[\s-]?)president|managing director|partner)\b/i, 'C-level or founder', 22],
-  [/\b(svp|evp|vp|vice[\s-]?president)\b/i, 'Vice president', 18],
-  [/\b(head|director)\b/i, 'Head or director', 14],
-  [/\b(manager|lead|principal)\b/i, 'Manager', 8],
+  [/\b(ceo|cfo|cto|coo|cro|cmo|cio|ciso|chief|founder|co-founder|owner|(?<!vice[\s-]?)president|managing director|partner)\b/i, 'cLevel', 'C-level or founder'],
+  [/\b(svp|evp|avp|vp|vice[\s-]?president)\b/i, 'vp', 'Vice president'],
+  [/\b(head|director)\b/i, 'headOrDirector', 'Head or director'],
+  [/\b(manager|lead|principal)\b/i, 'manager', 'Manager'],
 ];
+
+export function seniorityOf(title: string | undefined): Seniority | undefined {
+  if (!title) return undefined;
+  for (const [pattern, level] of LEVELS) if (pattern.test(title)) return level;
+  return 'individual';
+}
 
 export const titleRule: ScoringRule = {
   id: 'title',
   group: 'fit',
-  evaluate({ title }) {
-    if (!title) return null;
-    for (const [pattern, label, points] of LEVELS) if (pattern.test(title)) return { label: `${label} title`, points };
-    return { label: 'Individual contributor title', points: 3 };
+  evaluate({ title, rules }) {
+    const level = seniorityOf(title);
+    if (!level) return null;
+    const label = LEVELS.find(([, l]) => l === level)?.[2] ?? 'Individual contributor';
+    return { label: `${label} title`, points: rules.fit.seniority[level] };
   },
 };

@@ -1,0 +1,93 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonLines } from '../../shared/scoring/explain.ts';
+import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFixtures } from './static-server.ts';
+
+describe('score reasons in the extension, in Chromium', () => {
+  let server: TestServer;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let ext: ExtensionBrowser;
+  let rep: TestUser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    rep = await server.createUser('rep', { name: 'Sam Scorer', email: 'sam.scorer@leadsync.example' });
+    site = await serveFixtures();
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  const badgeSel = (key: string) => `leadsync-badge[leadsync-key="${key}"] >>> .badge`;
+  const waitKnown = (page: Page, key: string) =>
+    page.waitForFunction(
+      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
+      { timeout: 15_000 },
+      key,
+    );
+  const titleOf = (page: Page, key: string) => page.$eval(badgeSel(key), (el) => el.getAttribute('title') ?? '');
+
+  it('connects through the options page', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const url = await page.waitForSelector('input[name="serverUrl"]');
+    await url?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="serverUrl"]', server.url);
+    await page.type('input[name="token"]', rep.token);
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.close();
+  });
+
+  it('shows the top reasons up and down in the badge’s tooltip, for a known lead and one just captured', async () => {
+    // A role address already on the server: its badge comes from the lookup, with a reason that lowers the score.
+    const { lead: info } = await rep.api.leads.capture.mutate({ email: 'info@acme-widgets.com', company: 'Acme Widgets', source: { kind: 'manual' } });
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/team.html`);
+    const infoKey = 'email:info@acme-widgets.com';
+    await page.waitForSelector(badgeSel(infoKey), { timeout: 15_000 });
+    await waitKnown(page, infoKey);
+    const infoDetail = await rep.api.leads.get.query({ id: info.id });
+    const infoTitle = await titleOf(page, infoKey);
+    expect(infoTitle.split('\n')).toEqual([
+      `Leadsync score ${info.score.total} (grade ${info.score.grade}), new`,
+      ...reasonLines([...infoDetail.explanation.up, ...infoDetail.explanation.down]),
+    ]);
+    expect(infoTitle).toContain('−6 Role address (info@), not a person');
+
+    // Capturing with "+" shows the new lead's reasons straight away.
+    const maria = 'email:maria.lopez@acme-widgets.com';
+    await (await page.waitForSelector(badgeSel(maria), { timeout: 15_000 }))?.click();
+    await waitKnown(page, maria);
+    const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
+    const { lead, explanation } = await rep.api.leads.get.query({ id: matches[0]!.leadId });
+    const title = await titleOf(page, maria);
+    expect(title.split('\n')).toEqual([`Leadsync score ${lead.score.total} (grade ${lead.score.grade}), new`, ...reasonLines([...explanation.up, ...explanation.down])]);
+    expect(title).toContain('+18 Vice president title');
+    await page.close();
+  });
+
+  it('lists the reasons and the field checks on the popup’s lead card', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(() => /Sam Scorer/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.click('[data-testid="next-lead"]');
+    const card = await page.waitForSelector('.lead-card', { timeout: 15_000 });
+    const leadId = (await card?.evaluate((el) => el.getAttribute('data-lead-id'))) ?? '';
+    const { lead, explanation } = await rep.api.leads.get.query({ id: leadId });
+    expect(lead.email).toBe('maria.lopez@acme-widgets.com');
+    const shown = await page.$$eval('.reasons li', (els) => els.map((el) => `${el.querySelector('.pts')?.textContent} ${el.querySelector('.label')?.textContent}`));
+    expect(shown.slice(0, 3)).toEqual(reasonLines(explanation.up));
+    const checks = await page.$$eval('.checks li', (els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-field'), el.querySelector('b')?.textContent])));
+    expect(checks).toEqual({ email: lead.score.checks?.email?.status, phone: 'unknown', name: 'valid', title: 'valid', address: 'unknown' });
+    expect(await page.$eval('.prediction', (el) => el.textContent)).toMatch(/needs 50 converted or lost leads/);
+    await page.close();
+  });
+});
