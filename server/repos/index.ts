@@ -4,6 +4,8 @@ import { ConfigRepo } from './config.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
+import { OutcomesRepo } from './outcomes.ts';
+import { SummaryIndex } from './summary.ts';
 import { UsersRepo } from './users.ts';
 
 export interface Repos {
@@ -13,6 +15,8 @@ export interface Repos {
   activities: ActivitiesRepo;
   idempotency: IdempotencyRepo;
   config: ConfigRepo;
+  outcomes: OutcomesRepo;
+  summary: SummaryIndex;
 }
 
 export function createRepos(store: Store): Repos {
@@ -23,5 +27,7 @@ export function createRepos(store: Store): Repos {
     activities: new ActivitiesRepo(store),
     idempotency: new IdempotencyRepo(store),
     config: new ConfigRepo(store),
+    outcomes: new OutcomesRepo(store),
+    summary: new SummaryIndex(store),
   };
 }

@@ -13,6 +13,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
+import { checkLostReason, recordOutcome } from './pipeline.ts';
 
 export interface CaptureResult {
   lead: Lead;
@@ -23,6 +24,13 @@ export interface CaptureResult {
 export function rescore(deps: Deps, lead: LeadRecord, now: Date, pending: readonly Activity[] = []): LeadRecord {
   const activities = [...deps.repos.activities.forLead(lead.id), ...pending];
   return { ...lead, score: computeScore({ ...lead, activities, now }) };
+}
+
+/** A change of score, for the history, when the total moved. */
+export function scoreChange(before: LeadRecord, after: LeadRecord): FieldChange[] {
+  return before.score.total === after.score.total && before.score.grade === after.score.grade
+    ? []
+    : [{ field: 'score', from: `${before.score.grade} ${before.score.total}`, to: `${after.score.grade} ${after.score.total}` }];
 }
 
 export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEntry, 'id' | 'at'>): void {
@@ -67,7 +75,7 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
       if (changes.length > 0) {
         lead = rescore(deps, { ...existing, ...record, version: existing.version + 1, updatedAt: at }, now);
         deps.repos.leads.put(tx, lead);
-        addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'merged', changes, note: `captured from ${input.source.kind}` });
+        addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'merged', changes: [...changes, ...scoreChange(existing, lead)], note: `captured from ${input.source.kind}` });
       }
       result = { lead: publicLead(lead), created: false };
     } else {
@@ -199,13 +207,22 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
         next.ownerId = null;
         next.contactBy = null;
       }
-      if (patch.status === 'lost') next.lostReason = patch.lostReason ?? 'unspecified';
+      if (patch.status === 'lost') {
+        next.lostReason = checkLostReason(deps, patch.lostReason);
+        changes.push({ field: 'lostReason', from: lead.lostReason, to: next.lostReason });
+      } else if (lead.lostReason !== undefined) {
+        delete next.lostReason;
+      }
       if (patch.status !== 'assigned' && patch.status !== 'new') next.contactBy = null;
+      if (lead.contactBy && next.contactBy !== lead.contactBy) changes.push({ field: 'contactBy', from: lead.contactBy, to: next.contactBy });
+    } else if (patch.lostReason !== undefined) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'lostReason: is set only with status lost' });
     }
     if (changes.length === 0) return publicLead(lead);
     const saved = rescore(deps, { ...next, version: lead.version + 1, updatedAt: at }, now);
     deps.repos.leads.put(tx, saved);
-    addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes });
+    addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes: [...changes, ...scoreChange(lead, saved)] });
+    if (saved.status !== lead.status) recordOutcome(deps, tx, saved, user.id, now);
     return publicLead(saved);
   });
 }
