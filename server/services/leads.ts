@@ -116,12 +116,15 @@ export function getLead(deps: Deps, id: string): LeadRecord {
 export function leadDetail(deps: Deps, id: string) {
   const lead = getLead(deps, id);
   const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
-  return {
-    lead: publicLead(lead),
-    ownerName: owner?.name ?? null,
-    activities: deps.repos.activities.forLead(id),
-    history: deps.repos.history.forLead(id),
-  };
+  const activities = deps.repos.activities.forLead(id);
+  const history = deps.repos.history.forLead(id);
+  // Names for the people in the history and activities, so a rep sees who, not an id.
+  const people: Record<string, string> = {};
+  for (const userId of [...activities.map((a) => a.userId), ...history.map((h) => h.by)]) {
+    const user = deps.repos.users.get(userId);
+    if (user) people[userId] = user.name;
+  }
+  return { lead: publicLead(lead), ownerName: owner?.name ?? null, activities, history, people };
 }
 
 export function listLeads(deps: Deps, user: UserRecord, input: ListInput) {
