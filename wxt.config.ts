@@ -1,15 +1,17 @@
 import { defineConfig } from 'wxt';
 
 // The extension asks for the fewest permissions it can work with: storage for settings,
+// notifications for follow-up reminders,
 // alarms for follow-ups, and host access to a local server only. A remote server's origin
 // is requested at run time from the options page (optional_host_permissions).
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   manifest: {
     name: 'Leadsync',
     description: 'Capture leads from the pages and emails you read, see their scores, and pull your next-best lead.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

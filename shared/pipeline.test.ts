@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, OPEN_STATUSES, TRANSITIONS } from './pipeline.ts';
+import { canTransition, DEFAULT_LOST_REASONS, OPEN_STATUSES, resolveLostReason, stageIndex, TRANSITIONS } from './pipeline.ts';
 import { LEAD_STATUSES, type LeadStatus } from './schemas/lead.ts';
 
 // Every pair of statuses, and whether a lead may move from the first to the second.
@@ -25,5 +25,35 @@ describe('canTransition', () => {
 
   it('counts assigned, contacted and qualified as open', () => {
     expect([...OPEN_STATUSES].sort()).toEqual(['assigned', 'contacted', 'qualified']);
+  });
+});
+
+describe('stageIndex', () => {
+  it.each([
+    ['new', 0],
+    ['assigned', 1],
+    ['contacted', 2],
+    ['qualified', 3],
+    ['converted', 4],
+    ['lost', -1],
+  ] as const)('%s is stage %i', (status, index) => {
+    expect(stageIndex(status)).toBe(index);
+  });
+});
+
+describe('resolveLostReason', () => {
+  const reasons = ['No budget', 'Chose a competitor'];
+  it.each([
+    ['No budget', { ok: true, reason: 'No budget' }],
+    ['  chose A COMPETITOR ', { ok: true, reason: 'Chose a competitor' }],
+    [undefined, { ok: false, message: 'lostReason: is required to lose a lead; one of No budget, Chose a competitor' }],
+    ['   ', { ok: false, message: 'lostReason: is required to lose a lead; one of No budget, Chose a competitor' }],
+    ['Moon phase', { ok: false, message: 'lostReason: "Moon phase" is not one of the team\'s reasons (No budget, Chose a competitor)' }],
+  ])('%j → %j', (given, expected) => {
+    expect(resolveLostReason(reasons, given)).toEqual(expected);
+  });
+
+  it('starts every team with reasons', () => {
+    expect(DEFAULT_LOST_REASONS.length).toBeGreaterThan(3);
   });
 });

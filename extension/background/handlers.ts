@@ -1,4 +1,8 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../server/routers/_app.ts';
+import type { Activity } from '../../shared/schemas/activity.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
+import type { FollowUp, TeamSummary } from '../../shared/schemas/team.ts';
 import type { LookupMatch } from '../../shared/schemas/api.ts';
 import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { User } from '../../shared/schemas/user.ts';
@@ -6,6 +10,10 @@ import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
 
 export type Me = User & { openLeads: number };
+type Outputs = inferRouterOutputs<AppRouter>;
+export type LeadDetail = Outputs['leads']['get'];
+export type LeadPage = Outputs['leads']['list'];
+export type TeamUser = Outputs['users']['list'][number];
 
 /** What each message answers with. */
 export interface Replies {
@@ -14,12 +22,24 @@ export interface Replies {
   'next-lead': { lead: Lead | null };
   whoami: Me;
   'test-connection': Me;
+  'get-lead': LeadDetail;
+  'open-lead': LeadDetail;
+  'update-lead': Lead;
+  'add-activity': Activity;
+  'list-leads': LeadPage;
+  'follow-ups': FollowUp[];
+  'lost-reasons': string[];
+  'team-summary': TeamSummary;
+  users: TeamUser[];
+  assign: Lead;
 }
 
 export interface HandlerDeps {
   settings(): Promise<Settings>;
   saveCurrentLead(lead: Lead | null): Promise<void>;
   fetch: typeof fetch;
+  /** Called after a change that may add or settle a follow-up, so reminders follow at once. */
+  followUpsChanged?(): Promise<void>;
 }
 
 // Each case's data has the type its message promises; the switch cannot tell the compiler so.
@@ -52,6 +72,36 @@ export async function handleMessage<M extends ParsedMessage>(msg: M, deps: Handl
         if (data.lead) await deps.saveCurrentLead(data.lead);
         return ok(data);
       }
+      case 'get-lead':
+        return ok(await api.leads.get.query({ id: msg.id }));
+      case 'open-lead': {
+        const detail = await api.leads.get.query({ id: msg.id });
+        await deps.saveCurrentLead(detail.lead);
+        return ok(detail);
+      }
+      case 'update-lead': {
+        const lead = await api.leads.update.mutate(msg.update);
+        await deps.saveCurrentLead(lead);
+        await deps.followUpsChanged?.();
+        return ok(lead);
+      }
+      case 'add-activity': {
+        const activity = await api.activities.add.mutate(msg.activity);
+        await deps.followUpsChanged?.();
+        return ok(activity);
+      }
+      case 'list-leads':
+        return ok(await api.leads.list.query(msg.filter));
+      case 'follow-ups':
+        return ok(await api.activities.followUps.query({}));
+      case 'lost-reasons':
+        return ok(await api.team.lostReasons.query());
+      case 'team-summary':
+        return ok(await api.team.summary.query());
+      case 'users':
+        return ok(await api.users.list.query());
+      case 'assign':
+        return ok(await api.queue.assign.mutate(msg.assign));
       case 'whoami':
       case 'test-connection': {
         const data = await api.me.query();

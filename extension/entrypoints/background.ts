@@ -1,13 +1,20 @@
 import { browser, defineBackground } from '#imports';
 import { extensionMessage } from '../../shared/schemas/messages.ts';
 import { describeZod } from '../../shared/schemas/describe.ts';
-import { handleMessage } from '../background/handlers.ts';
+import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
+import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
 import { currentLeadItem, settingsItem } from '../storage/items.ts';
 
-const deps = {
+const deps: HandlerDeps = {
   settings: () => settingsItem.getValue(),
-  saveCurrentLead: (lead: Parameters<typeof currentLeadItem.setValue>[0]) => currentLeadItem.setValue(lead),
+  saveCurrentLead: (lead) => currentLeadItem.setValue(lead),
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  followUpsChanged: () => syncFollowUps(followUpDeps),
+};
+const followUpDeps: FollowUpDeps = {
+  fetchFollowUps: () => handleMessage({ type: 'follow-ups' }, deps),
+  openLead: (id) => handleMessage({ type: 'open-lead', id }, deps),
+  now: () => new Date(),
 };
 
 export default defineBackground(() => {
@@ -21,6 +28,10 @@ export default defineBackground(() => {
     handleMessage(parsed.data, deps).then(sendResponse);
     return true;
   });
+
+  registerFollowUps(followUpDeps);
+  // A new token or server means another rep's follow-ups.
+  settingsItem.watch(() => void syncFollowUps(followUpDeps));
 
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'next-lead') return;

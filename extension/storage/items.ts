@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import type { Lead } from '../../shared/schemas/lead.ts';
+import type { FollowUp } from '../../shared/schemas/team.ts';
 
 /** Every key the extension persists, declared once, typed and versioned. */
 
@@ -18,5 +19,11 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** The lead the rep pulled last, so the popup shows it again when reopened. */
 export const currentLeadItem = storage.defineItem<Lead | null>('local:currentLead', {
   fallback: null,
+  version: 1,
+});
+
+/** The rep's pending follow-ups as last fetched: the alarms name a lead, this holds what to say. */
+export const followUpsItem = storage.defineItem<FollowUp[]>('local:followUps', {
+  fallback: [],
   version: 1,
 });

@@ -1,10 +1,20 @@
-import type { PopupModel } from '../state/popup.ts';
+import type { MyLeadsModel } from '../state/my-leads.ts';
+import type { PopupModel, Tab } from '../state/popup.ts';
+import type { TeamModel } from '../state/team.ts';
 import { LeadCard } from './LeadCard.tsx';
+import { MyLeads } from './MyLeads.tsx';
+import { TeamTab } from './TeamTab.tsx';
 
-export function PopupApp({ model, openOptions }: { model: PopupModel; openOptions(): void }) {
+export function PopupApp({ model, myLeads, team, openOptions }: { model: PopupModel; myLeads: MyLeadsModel; team: TeamModel; openOptions(): void }) {
   const me = model.me.value;
   const notice = model.notice.value;
   const lead = model.lead.value;
+  const tabs: [Tab, string][] = [
+    ['lead', 'Lead'],
+    ['leads', 'My leads'],
+    ...(model.canSeeTeam.value ? ([['team', 'Team']] as [Tab, string][]) : []),
+  ];
+  const open = (id: string) => void model.openLead(id);
   return (
     <main>
       <header class="bar">
@@ -16,9 +26,15 @@ export function PopupApp({ model, openOptions }: { model: PopupModel; openOption
           Settings
         </button>
       </header>
-      <button type="button" class="next-lead" data-testid="next-lead" disabled={!model.ready.value || model.pulling.value} onClick={() => void model.nextLead()}>
-        {model.pulling.value ? 'Finding your next lead…' : 'Next lead'}
-      </button>
+      {model.ready.value && (
+        <nav class="tabs" role="tablist">
+          {tabs.map(([id, label]) => (
+            <button type="button" role="tab" key={id} data-tab={id} aria-selected={model.tab.value === id} onClick={() => (model.tab.value = id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+      )}
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}{' '}
@@ -29,7 +45,16 @@ export function PopupApp({ model, openOptions }: { model: PopupModel; openOption
           )}
         </p>
       )}
-      {lead ? <LeadCard lead={lead} /> : me?.ok && !notice && <p class="empty">Click Next lead to claim the best lead waiting in the queue.</p>}
+      {(model.tab.value === 'lead' || !model.ready.value) && (
+        <>
+          <button type="button" class="next-lead" data-testid="next-lead" disabled={!model.ready.value || model.pulling.value} onClick={() => void model.nextLead()}>
+            {model.pulling.value ? 'Finding your next lead…' : 'Next lead'}
+          </button>
+          {lead ? <LeadCard lead={lead} model={model} /> : me?.ok && !notice && <p class="empty">Click Next lead to claim the best lead waiting in the queue.</p>}
+        </>
+      )}
+      {model.ready.value && model.tab.value === 'leads' && <MyLeads model={myLeads} open={open} />}
+      {model.ready.value && model.tab.value === 'team' && model.canSeeTeam.value && <TeamTab model={team} open={open} />}
     </main>
   );
 }

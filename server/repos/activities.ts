@@ -3,6 +3,9 @@ import type { Store, Tx } from '../store/types.ts';
 
 export class ActivitiesRepo {
   private readonly byLead = new Map<string, string[]>();
+  private readonly latest = new Map<string, Activity>();
+  /** Lead id → its latest activity, where that activity asks for a follow-up (a later one settles it). */
+  private readonly followUps = new Map<string, Activity>();
 
   constructor(private readonly store: Store) {
     store.onChange('activities', (prev, next) => {
@@ -10,6 +13,12 @@ export class ActivitiesRepo {
         const list = this.byLead.get(next.leadId) ?? [];
         list.push(next.id);
         this.byLead.set(next.leadId, list);
+        const latest = this.latest.get(next.leadId);
+        if (!latest || latest.at <= next.at) {
+          this.latest.set(next.leadId, next);
+          if (next.followUpAt) this.followUps.set(next.leadId, next);
+          else this.followUps.delete(next.leadId);
+        }
       }
     });
   }
@@ -20,6 +29,11 @@ export class ActivitiesRepo {
       .map((id) => this.store.get('activities', id))
       .filter((a): a is Activity => a !== undefined)
       .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  }
+
+  /** Every lead's pending follow-up: the follow-up its latest activity asked for. */
+  pendingFollowUps(): Iterable<Activity> {
+    return this.followUps.values();
   }
 
   add(tx: Tx, activity: Activity): void {

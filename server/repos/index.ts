@@ -5,6 +5,8 @@ import { FirmographicsRepo } from './firmographics.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
+import { OutcomesRepo } from './outcomes.ts';
+import { SummaryIndex } from './summary.ts';
 import { UsersRepo } from './users.ts';
 
 export interface Repos {
@@ -15,6 +17,8 @@ export interface Repos {
   idempotency: IdempotencyRepo;
   config: ConfigRepo;
   firmographics: FirmographicsRepo;
+  outcomes: OutcomesRepo;
+  summary: SummaryIndex;
 }
 
 export function createRepos(store: Store): Repos {
@@ -26,5 +30,7 @@ export function createRepos(store: Store): Repos {
     idempotency: new IdempotencyRepo(store),
     config: new ConfigRepo(store),
     firmographics: new FirmographicsRepo(store),
+    outcomes: new OutcomesRepo(store),
+    summary: new SummaryIndex(store),
   };
 }

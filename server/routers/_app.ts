@@ -4,6 +4,7 @@ import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
 import { scoringRouter } from './scoring.ts';
 import { health, me, stats } from './system.ts';
+import { teamRouter } from './team.ts';
 import { usersRouter } from './users.ts';
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   queue: queueRouter,
   activities: activitiesRouter,
   scoring: scoringRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

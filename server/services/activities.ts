@@ -1,10 +1,13 @@
+import { TRPCError } from '@trpc/server';
+import { OPEN_STATUSES } from '../../shared/pipeline.ts';
 import { CONTACT_TYPES, type Activity } from '../../shared/schemas/activity.ts';
+import type { FollowUp } from '../../shared/schemas/team.ts';
 import type { FieldChange } from '../../shared/merge.ts';
 import type { Deps } from '../deps.ts';
 import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import type { LeadRecord, UserRecord } from '../store/types.ts';
-import { addHistory, assertCanEdit, getLead, rescore } from './leads.ts';
+import { addHistory, assertCanEdit, getLead, rescore, scoreChange } from './leads.ts';
 
 export interface ActivityInput {
   leadId: string;
@@ -28,6 +31,10 @@ export function addActivity(deps: Deps, user: UserRecord, input: ActivityInput):
     if (prior) return prior.response as Activity;
     const lead = getLead(deps, input.leadId);
     assertCanEdit(user, lead);
+    // A minute of grace for clocks that disagree; an hour ago is a typo, not a reminder.
+    if (input.followUpAt !== undefined && Date.parse(input.followUpAt) < now.getTime() - 60_000) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `followUpAt: ${input.followUpAt} is in the past` });
+    }
     const activity: Activity = {
       id: newId('act', now),
       leadId: lead.id,
@@ -50,9 +57,30 @@ export function addActivity(deps: Deps, user: UserRecord, input: ActivityInput):
       }
     }
     // The new activity reaches the repository's index only when the transaction lands.
-    deps.repos.leads.put(tx, rescore(deps, next, now, [activity]));
+    const saved = rescore(deps, next, now, [activity]);
+    deps.repos.leads.put(tx, saved);
+    changes.push(...scoreChange(lead, saved));
     addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'activity', changes, note: `${input.type}${input.outcome ? ` (${input.outcome})` : ''}` });
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: activity });
     return activity;
   });
+}
+
+/** The caller's pending follow-ups on the open leads they own, soonest first (optionally only those due before `before`). */
+export function followUpsFor(deps: Deps, user: UserRecord, before?: string): FollowUp[] {
+  const due: FollowUp[] = [];
+  for (const activity of deps.repos.activities.pendingFollowUps()) {
+    if (!activity.followUpAt || (before !== undefined && activity.followUpAt > before)) continue;
+    const lead = deps.repos.leads.get(activity.leadId);
+    if (!lead || lead.ownerId !== user.id || !OPEN_STATUSES.has(lead.status)) continue;
+    due.push({
+      activityId: activity.id,
+      leadId: lead.id,
+      leadName: lead.name ?? lead.email ?? lead.phone ?? lead.id,
+      ...(lead.company ? { company: lead.company } : {}),
+      type: activity.type,
+      followUpAt: activity.followUpAt,
+    });
+  }
+  return due.sort((a, b) => a.followUpAt.localeCompare(b.followUpAt));
 }

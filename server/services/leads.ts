@@ -15,6 +15,7 @@ import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
 import { scoreLead } from './scoring.ts';
+import { checkLostReason, recordOutcome } from './pipeline.ts';
 
 export interface CaptureResult {
   lead: Lead;
@@ -25,6 +26,13 @@ export interface CaptureResult {
 export function rescore(deps: Deps, lead: LeadRecord, now: Date, pending: readonly Activity[] = []): LeadRecord {
   const activities = [...deps.repos.activities.forLead(lead.id), ...pending];
   return { ...lead, score: scoreLead(deps, lead, activities, now) };
+}
+
+/** A change of score, for the history, when the total moved. */
+export function scoreChange(before: LeadRecord, after: LeadRecord): FieldChange[] {
+  return before.score.total === after.score.total && before.score.grade === after.score.grade
+    ? []
+    : [{ field: 'score', from: `${before.score.grade} ${before.score.total}`, to: `${after.score.grade} ${after.score.total}` }];
 }
 
 export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEntry, 'id' | 'at'>): void {
@@ -69,7 +77,7 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
       if (changes.length > 0) {
         lead = rescore(deps, { ...existing, ...record, version: existing.version + 1, updatedAt: at }, now);
         deps.repos.leads.put(tx, lead);
-        addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'merged', changes, note: `captured from ${input.source.kind}` });
+        addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'merged', changes: [...changes, ...scoreChange(existing, lead)], note: `captured from ${input.source.kind}` });
       }
       result = { lead: publicLead(lead), created: false };
     } else {
@@ -108,13 +116,22 @@ export function getLead(deps: Deps, id: string): LeadRecord {
 export function leadDetail(deps: Deps, id: string) {
   const lead = getLead(deps, id);
   const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
+  const activities = deps.repos.activities.forLead(id);
+  const history = deps.repos.history.forLead(id);
+  // Names for the people in the history and activities, so a rep sees who, not an id.
+  const people: Record<string, string> = {};
+  for (const userId of [...activities.map((a) => a.userId), ...history.map((h) => h.by)]) {
+    const user = deps.repos.users.get(userId);
+    if (user) people[userId] = user.name;
+  }
   return {
     lead: publicLead(lead),
     /** The reasons that raise the score most and those that lower it most. */
     explanation: topReasons(lead.score),
     ownerName: owner?.name ?? null,
-    activities: deps.repos.activities.forLead(id),
-    history: deps.repos.history.forLead(id),
+    activities,
+    history,
+    people,
   };
 }
 
@@ -202,13 +219,22 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
         next.ownerId = null;
         next.contactBy = null;
       }
-      if (patch.status === 'lost') next.lostReason = patch.lostReason ?? 'unspecified';
+      if (patch.status === 'lost') {
+        next.lostReason = checkLostReason(deps, patch.lostReason);
+        changes.push({ field: 'lostReason', from: lead.lostReason, to: next.lostReason });
+      } else if (lead.lostReason !== undefined) {
+        delete next.lostReason;
+      }
       if (patch.status !== 'assigned' && patch.status !== 'new') next.contactBy = null;
+      if (lead.contactBy && next.contactBy !== lead.contactBy) changes.push({ field: 'contactBy', from: lead.contactBy, to: next.contactBy });
+    } else if (patch.lostReason !== undefined) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'lostReason: is set only with status lost' });
     }
     if (changes.length === 0) return publicLead(lead);
     const saved = rescore(deps, { ...next, version: lead.version + 1, updatedAt: at }, now);
     deps.repos.leads.put(tx, saved);
-    addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes });
+    addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes: [...changes, ...scoreChange(lead, saved)] });
+    if (saved.status !== lead.status) recordOutcome(deps, tx, saved, user.id, now);
     return publicLead(saved);
   });
 }

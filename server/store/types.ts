@@ -40,6 +40,22 @@ export interface ConfigRecord {
 /** One company from the firmographics CSV, keyed by its domain. */
 export type FirmographicsRecord = Firmographics & { id: string; loadedAt: string };
 
+/** How a lead ended (won or lost), with what was known of it then: the predictive model learns from these. */
+export interface OutcomeRecord {
+  /** The lead's id: a reopened lead that ends again replaces its outcome. */
+  id: string;
+  outcome: 'won' | 'lost';
+  reason?: string;
+  at: string;
+  by: string;
+  ownerId: string | null;
+  source: string;
+  title?: string;
+  company?: string;
+  score: { total: number; grade: string; fit: number; engagement: number; quality: number };
+  activities: number;
+}
+
 export interface Collections {
   users: UserRecord;
   leads: LeadRecord;
@@ -48,9 +64,10 @@ export interface Collections {
   idempotency: IdempotencyRecord;
   config: ConfigRecord;
   firmographics: FirmographicsRecord;
+  outcomes: OutcomeRecord;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics'];
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics', 'outcomes'];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number; journalGen: number } & { [C in CollectionName]: Record<string, Collections[C]> };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LOOKUP_MAX } from './api.ts';
+import { activityAddInput } from './activity.ts';
+import { assignInput, getInput, listInput, LOOKUP_MAX, updateInput } from './api.ts';
 import { captureInput } from './lead.ts';
 
 /** Messages from the content script, popup and options page to the background. */
@@ -12,6 +13,17 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture'), lead: captureInput }),
   z.object({ type: z.literal('next-lead') }),
   z.object({ type: z.literal('whoami') }),
+  z.object({ type: z.literal('get-lead'), id: getInput.shape.id }),
+  /** Makes a lead the one the popup shows (from My leads, or a follow-up's notification). */
+  z.object({ type: z.literal('open-lead'), id: getInput.shape.id }),
+  z.object({ type: z.literal('update-lead'), update: updateInput }),
+  z.object({ type: z.literal('add-activity'), activity: activityAddInput }),
+  z.object({ type: z.literal('list-leads'), filter: listInput }),
+  z.object({ type: z.literal('follow-ups') }),
+  z.object({ type: z.literal('lost-reasons') }),
+  z.object({ type: z.literal('team-summary') }),
+  z.object({ type: z.literal('users') }),
+  z.object({ type: z.literal('assign'), assign: assignInput }),
   z.object({
     type: z.literal('test-connection'),
     serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),

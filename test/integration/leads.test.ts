@@ -167,7 +167,9 @@ describe('leads over HTTP', () => {
           { field: 'website', to: 'https://northwind.example' },
         ]),
       );
-      expect(history[1]!.changes).toHaveLength(3);
+      // The new title and website raise the score, and the history keeps that too.
+      expect(history[1]!.changes.filter((c) => c.field !== 'score')).toHaveLength(3);
+      expect(history[1]!.changes).toContainEqual({ field: 'score', from: `${first.lead.score.grade} ${first.lead.score.total}`, to: `${second.lead.score.grade} ${second.lead.score.total}` });
     });
 
     it('merges the same phone written another way', async () => {

@@ -175,8 +175,8 @@ describe('queue and activities over HTTP', () => {
 
     // Lost with a reason, then reopened: back in the queue too.
     const third = (await rep.api.queue.next.mutate({})).lead!;
-    const lost = await rep.api.leads.update.mutate({ id: third.id, version: third.version, patch: { status: 'lost', lostReason: 'went with a competitor' } });
-    expect(lost).toMatchObject({ status: 'lost', lostReason: 'went with a competitor', contactBy: null });
+    const lost = await rep.api.leads.update.mutate({ id: third.id, version: third.version, patch: { status: 'lost', lostReason: 'chose a competitor' } });
+    expect(lost).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor', contactBy: null });
     expect((await rep.api.me.query()).openLeads).toBe(0);
     const reopened = await teamLead.api.leads.update.mutate({ id: third.id, version: lost.version, patch: { status: 'new' } });
     expect(reopened).toMatchObject({ status: 'new', ownerId: null });

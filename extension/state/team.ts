@@ -1,0 +1,52 @@
+import { signal } from '@preact/signals';
+import type { Lead } from '../../shared/schemas/lead.ts';
+import type { TeamSummary } from '../../shared/schemas/team.ts';
+import type { TeamUser } from '../background/handlers.ts';
+import type { Send } from '../content/scanner.ts';
+
+/** The team lead's view: the summary, the queue's newest leads, and the reps to push them to. */
+export function createTeamModel(deps: { send: Send }) {
+  const summary = signal<TeamSummary | null>(null);
+  const queue = signal<Lead[]>([]);
+  const reps = signal<TeamUser[]>([]);
+  const error = signal<string | null>(null);
+  const assigned = signal<string | null>(null);
+  const busy = signal(false);
+
+  async function load(): Promise<void> {
+    error.value = null;
+    const [s, q, u] = await Promise.all([
+      deps.send({ type: 'team-summary' }),
+      deps.send({ type: 'list-leads', filter: { ownerId: 'none', status: 'new', limit: 20 } }),
+      deps.send({ type: 'users' }),
+    ]);
+    if (!s.ok) {
+      error.value = s.message;
+      return;
+    }
+    summary.value = s.data;
+    if (q.ok) queue.value = q.data.items;
+    if (u.ok) reps.value = u.data.filter((user) => user.active && user.role === 'rep');
+  }
+
+  async function assign(leadId: string, userId: string): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    assigned.value = null;
+    try {
+      const reply = await deps.send({ type: 'assign', assign: { leadId, userId } });
+      if (!reply.ok) {
+        error.value = reply.message;
+        return;
+      }
+      const rep = reps.value.find((r) => r.id === userId);
+      assigned.value = `${reply.data.name ?? reply.data.email ?? 'The lead'} is now ${rep?.name ?? 'the rep'}'s`;
+      await load();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { summary, queue, reps, error, assigned, busy, load, assign };
+}
+export type TeamModel = ReturnType<typeof createTeamModel>;

@@ -1,0 +1,153 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followUpChoices } from '../../extension/state/follow-up-choices.ts';
+import { errorOf, startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+
+// A rep works a lead from the popup, and a team lead sees the team, in Chromium with the built extension.
+describe('tracking and the team view, in Chromium', () => {
+  let server: TestServer;
+  let ext: ExtensionBrowser;
+  let ana: TestUser;
+  let bo: TestUser;
+  let lee: TestUser;
+  let pulledId = '';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    ana = await server.createUser('rep', { name: 'Ana Ruiz' });
+    bo = await server.createUser('rep', { name: 'Bo Chen' });
+    lee = await server.createUser('lead', { name: 'Lee Lead' });
+    await ana.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla.diaz@acme.example', phone: '+1 415 555 0100', title: 'VP Sales', company: 'Acme', source: { kind: 'page' } });
+    await ana.api.leads.capture.mutate({ name: 'Dev Patel', email: 'dev@globex.example', company: 'Globex', source: { kind: 'email' } });
+    await ana.api.leads.capture.mutate({ name: 'Eve Stone', email: 'eve@initech.example', company: 'Initech', source: { kind: 'form' } });
+    ext = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  /** Saves the server URL and a token through the options page, as a user does. */
+  async function connectAs(user: TestUser) {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.waitForSelector('input[name="serverUrl"]');
+    for (const [name, value] of [['serverUrl', server.url], ['token', user.token]] as const) {
+      await page.$eval(`input[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
+      await page.type(`input[name="${name}"]`, value);
+    }
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction((n) => (document.querySelector('[data-testid="status"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, user.user.name);
+    await page.close();
+  }
+
+  async function popup(name: string): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction((n) => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, name);
+    return page;
+  }
+
+  const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+
+  it('a rep pulls the next lead, then logs "no answer" with a follow-up tomorrow in two clicks', async () => {
+    await connectAs(ana);
+    const page = await popup('Ana Ruiz');
+    await page.click('[data-testid="next-lead"]');
+    const card = await page.waitForSelector('.lead-card [data-testid="outcomes"]', { timeout: 15_000 });
+    expect(card).toBeTruthy();
+    pulledId = (await page.$eval('.lead-card', (el) => el.getAttribute('data-lead-id'))) ?? '';
+    const expectedAt = followUpChoices(new Date()).find((c) => c.label === 'Tomorrow 9:00')?.at;
+
+    await page.click('[data-outcome="no_answer"]'); // click 1
+    await page.click('[data-follow-up="Tomorrow 9:00"]'); // click 2
+    await page.waitForFunction(() => /Logged: Call \(no answer\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+
+    const activities = await ana.api.activities.list.query({ id: pulledId });
+    expect(activities).toEqual([expect.objectContaining({ type: 'call', outcome: 'no_answer', followUpAt: expectedAt, userId: ana.user.id })]);
+    const { lead } = await ana.api.leads.get.query({ id: pulledId });
+    expect(lead.status).toBe('contacted');
+    await page.waitForFunction(() => /Call \(no answer\)/.test(document.querySelector('[data-testid="activities"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await textOf(page, '[data-testid="lead-status"]')).toContain('contacted');
+
+    // The background sets a reminder for it.
+    const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId))).worker();
+    const alarmAt = await worker?.evaluate(
+      (id) =>
+        new Promise<number | null>((resolve) => {
+          const { alarms } = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } } }).chrome;
+          const poll = (left: number) =>
+            alarms.get(`followup:${id}`).then((a) => (a ? resolve(a.scheduledTime) : left > 0 ? setTimeout(() => poll(left - 1), 200) : resolve(null)));
+          poll(50);
+        }),
+      pulledId,
+    );
+    expect(alarmAt).toBe(Date.parse(expectedAt ?? ''));
+    await page.close();
+  });
+
+  it('a rep edits the lead, is told clearly when a team lead changed it meanwhile, and saves after reloading', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    await page.click('[data-testid="edit-lead"]');
+    await page.waitForSelector('[data-testid="lead-editor"] input[name="title"]');
+    await page.$eval('[data-testid="lead-editor"] input[name="title"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('[data-testid="lead-editor"] input[name="title"]', 'Head of Sales');
+
+    const { lead } = await lee.api.leads.get.query({ id: pulledId });
+    await lee.api.leads.update.mutate({ id: pulledId, version: lead.version, patch: { company: 'Acme Corp' } });
+
+    await page.click('[data-testid="save-lead"]');
+    await page.waitForSelector('[data-testid="conflict"]', { timeout: 15_000 });
+    expect(await textOf(page, '[data-testid="conflict"]')).toContain('Someone changed this lead while you were editing it');
+    expect((await ana.api.leads.get.query({ id: pulledId })).lead.title).toBe('VP Sales');
+
+    await page.click('[data-testid="conflict"] button');
+    await page.waitForFunction(() => /Acme Corp/.test(document.querySelector('.lead-role')?.textContent ?? ''), { timeout: 15_000 });
+    await page.click('[data-testid="edit-lead"]');
+    await page.waitForSelector('[data-testid="lead-editor"] input[name="title"]');
+    await page.$eval('[data-testid="lead-editor"] input[name="title"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('[data-testid="lead-editor"] input[name="title"]', 'Head of Sales');
+    await page.click('[data-testid="save-lead"]');
+    await page.waitForFunction(() => /Head of Sales/.test(document.querySelector('.lead-role')?.textContent ?? ''), { timeout: 15_000 });
+    expect((await ana.api.leads.get.query({ id: pulledId })).lead).toMatchObject({ title: 'Head of Sales', company: 'Acme Corp' });
+    // The change is in the history shown on the card.
+    expect(await textOf(page, '[data-testid="history"]')).toContain('title: VP Sales → Head of Sales');
+    await page.close();
+  });
+
+  it('a rep sees no Team tab, and the server refuses them the summary', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.waitForSelector('[data-tab="leads"]');
+    expect(await page.$('[data-tab="team"]')).toBeNull();
+    expect(await errorOf(ana.api.team.summary.query())).toMatchObject({ code: 'FORBIDDEN' });
+    await page.close();
+  });
+
+  it('a team lead sees the Team tab with the right counts, and pushes a lead from the queue to a rep', async () => {
+    await connectAs(lee);
+    const page = await popup('Lee Lead');
+    await page.click('[data-tab="team"]');
+    await page.waitForSelector('[data-testid="queue-depth"]', { timeout: 15_000 });
+    expect(await textOf(page, '[data-testid="queue-depth"] strong')).toBe('2');
+    expect(await textOf(page, '[data-testid="new-today"] strong')).toBe('3');
+    expect(await textOf(page, '[data-testid="sla-now"] strong')).toBe('0');
+    const anaRow = await page.$$eval('[data-rep="Ana Ruiz"] td', (tds) => tds.map((td) => td.textContent?.trim()));
+    expect(anaRow.slice(1)).toEqual(['1/25', '1', '0', '0 min']);
+    expect(await page.$eval('svg[aria-label^="Leads that reached each stage"]', (el) => el.getAttribute('aria-label'))).toBe(
+      'Leads that reached each stage: new 3, assigned 1, contacted 1, qualified 0, converted 0',
+    );
+
+    const queued = await page.$$eval('select[name="leadId"] option', (opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(queued).toHaveLength(2);
+    await page.select('select[name="leadId"]', queued[0]!);
+    await page.select('select[name="userId"]', bo.user.id);
+    await page.click('[data-testid="assign"] button[type="submit"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="queue-depth"] strong')?.textContent ?? '') === '1', { timeout: 15_000 });
+    expect((await lee.api.leads.get.query({ id: queued[0]! })).lead).toMatchObject({ ownerId: bo.user.id, status: 'assigned' });
+    expect(await textOf(page, '[data-rep="Bo Chen"]')).toContain('1/25');
+    await page.close();
+  });
+});
