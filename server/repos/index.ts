@@ -1,10 +1,12 @@
 import type { Store } from '../store/types.ts';
 import { ActivitiesRepo } from './activities.ts';
 import { ConfigRepo } from './config.ts';
+import { FormsRepo } from './forms.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
 import { UsersRepo } from './users.ts';
+import { WebhooksRepo } from './webhooks.ts';
 
 export interface Repos {
   users: UsersRepo;
@@ -13,6 +15,8 @@ export interface Repos {
   activities: ActivitiesRepo;
   idempotency: IdempotencyRepo;
   config: ConfigRepo;
+  forms: FormsRepo;
+  webhooks: WebhooksRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -23,5 +27,7 @@ export function createRepos(store: Store): Repos {
     activities: new ActivitiesRepo(store),
     idempotency: new IdempotencyRepo(store),
     config: new ConfigRepo(store),
+    forms: new FormsRepo(store),
+    webhooks: new WebhooksRepo(store),
   };
 }

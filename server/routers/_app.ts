@@ -1,5 +1,6 @@
 import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
+import { formsRouter } from './forms.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
 import { health, me } from './system.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   leads: leadsRouter,
   queue: queueRouter,
   activities: activitiesRouter,
+  forms: formsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,8 @@ import type { Activity } from '../../shared/schemas/activity.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { FieldChange } from '../../shared/merge.ts';
+import type { Form } from '../../shared/schemas/forms.ts';
+import type { Webhook, WebhookDelivery } from '../../shared/schemas/webhooks.ts';
 
 export interface UserRecord extends User {
   tokenHash: string;
@@ -36,6 +38,12 @@ export interface ConfigRecord {
   updatedBy: string;
 }
 
+/** A web-to-lead form; its id is the key in its public URL. */
+export type FormRecord = Form & { id: string };
+
+/** A registered webhook, with the secret that signs its deliveries. */
+export type WebhookRecord = Webhook & { secret: string };
+
 export interface Collections {
   users: UserRecord;
   leads: LeadRecord;
@@ -43,9 +51,12 @@ export interface Collections {
   history: HistoryEntry;
   idempotency: IdempotencyRecord;
   config: ConfigRecord;
+  forms: FormRecord;
+  webhooks: WebhookRecord;
+  webhookDeliveries: WebhookDelivery;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config'];
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'forms', 'webhooks', 'webhookDeliveries'];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number } & { [C in CollectionName]: Record<string, Collections[C]> };
