@@ -1,4 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -10,6 +12,10 @@ const USAGE = `usage: leadsync <command>
   start                                   build the extension, then run the server (what npm start does)
   user add --name N --email E --role R    create a user on the running server and print its token
   seed                                    create a demo team and 200 synthetic leads on the running server
+  import FILE.csv [--dry-run] [--map "Header=field"] [--rejected OUT.csv]
+                                          import HubSpot, Salesforce or plain CSV; progress on stderr
+  export [--format leadsync|hubspot] [--status S] [--out FILE.csv]
+                                          the leads as CSV; --vcard LEAD_ID for one lead's vCard
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -27,6 +33,10 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'seed':
       return seed(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,6 +1,8 @@
 import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
+import { exportsRouter } from './exports.ts';
 import { formsRouter } from './forms.ts';
+import { importsRouter } from './imports.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
 import { health, me } from './system.ts';
@@ -14,6 +16,8 @@ export const appRouter = router({
   queue: queueRouter,
   activities: activitiesRouter,
   forms: formsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { FormTarget } from '../schemas/forms.ts';
 import type { Utm } from '../schemas/lead.ts';
+import { joinParts, type ContactParts } from '../contact-parts.ts';
 
 /**
  * The field names of Salesforce's Web-to-Lead forms (and our own), so that an existing form
@@ -70,15 +71,12 @@ function cleanReferrer(referrer: string | undefined): string | undefined {
  * First and last names join into the name, address parts into the address.
  */
 export function submissionToCapture(body: Record<string, unknown>, mapping: Readonly<Record<string, FormTarget>>, context: SubmissionContext) {
-  const fields: Partial<Record<FormTarget, string>> = {};
+  const fields: ContactParts = {};
   const table = { ...WEB_TO_LEAD_FIELDS, ...mapping };
   for (const [posted, target] of Object.entries(table)) {
     const value = str(body[posted]);
     if (value !== undefined && fields[target] === undefined) fields[target] = value;
   }
-  const name = fields.name ?? ([fields.first_name, fields.last_name].filter(Boolean).join(' ') || undefined);
-  const address =
-    fields.address ?? ([fields.street, fields.city, [fields.state, fields.zip].filter(Boolean).join(' '), fields.country].filter(Boolean).join(', ') || undefined);
   // The snippet's script posts the page's own URL and document.referrer (the site that sent the
   // visitor), because browsers strip the path and query from cross-site Referer headers.
   const pageRaw = str(body.page_url) ?? context.refererHeader;
@@ -86,14 +84,9 @@ export function submissionToCapture(body: Record<string, unknown>, mapping: Read
   const referrer = cleanReferrer(str(body.referrer));
   const utm = utmOf(body, pageRaw);
   return {
-    ...(name ? { name } : {}),
-    ...(fields.email ? { email: fields.email } : {}),
-    ...(fields.phone ?? fields.mobile ? { phone: fields.phone ?? fields.mobile } : {}),
+    // The contact's own country, when the form asks for it, beats the team's default region.
     ...(context.region ? { region: context.region } : {}),
-    ...(fields.title ? { title: fields.title } : {}),
-    ...(fields.company ? { company: fields.company } : {}),
-    ...(fields.website ? { website: fields.website } : {}),
-    ...(address ? { address } : {}),
+    ...joinParts(fields),
     source: {
       kind: 'form' as const,
       name: context.formName,

@@ -1,25 +1,9 @@
 import { z } from 'zod';
 import { id, text } from './fields.ts';
 
-/** What a posted form field can fill: a lead's fields, or a part that is joined into one. */
-export const FORM_TARGETS = [
-  'name',
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'mobile',
-  'title',
-  'company',
-  'website',
-  'address',
-  'street',
-  'city',
-  'state',
-  'zip',
-  'country',
-] as const;
-export const formTarget = z.enum(FORM_TARGETS);
+import { contactPart } from './contact-parts.ts';
+
+export const formTarget = contactPart;
 export type FormTarget = z.infer<typeof formTarget>;
 
 const origin = z
