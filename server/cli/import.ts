@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { TRPCClientError } from '@trpc/client';
 import { toCsv } from '../../shared/csv.ts';
 import { detectFormat, resolveColumns } from '../../shared/import/columns.ts';
 import { rejectedColumns, runImport } from '../../shared/import/run.ts';
@@ -9,6 +10,9 @@ import { CONTACT_PARTS } from '../../shared/schemas/contact-parts.ts';
 import { columnTarget, type ColumnTarget } from '../../shared/schemas/imports.ts';
 import { apiClient, remoteFrom } from './client.ts';
 import { csvRows } from './csv-file.ts';
+
+/** Batches on their way at once: the server captures one while it writes another to disk. */
+const IN_FLIGHT = 6;
 
 const USAGE = 'usage: leadsync import FILE.csv [--dry-run] [--map "Header=field"]… [--rejected OUT.csv] [--region CC]';
 
@@ -21,6 +25,23 @@ function parseMap(pairs: string[]): Record<string, ColumnTarget> {
     mapping[pair.slice(0, at).trim()] = target.data;
   }
   return mapping;
+}
+
+/**
+ * A batch whose connection failed is sent again, a few times: a long import should not die of
+ * one dropped socket. Sending it twice is safe, because the second pass merges into the leads
+ * the first created (it is then counted as merged).
+ */
+async function withRetry<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const dropped = err instanceof TRPCClientError && err.data === undefined && /fetch failed|socket|ECONNRESET/i.test(String(err.message));
+      if (!dropped || attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+    }
+  }
 }
 
 /**
@@ -63,8 +84,9 @@ export async function importCommand(args: string[]): Promise<void> {
   let lastLine = 0;
   const totals = await runImport({
     rows: { [Symbol.asyncIterator]: () => iterator },
+    inFlight: IN_FLIGHT,
     send: ({ firstRow, rows }) =>
-      api.imports.rows.mutate({ file: basename(path), importId, columns, mapping, firstRow, rows, dryRun, ...(values.region ? { region: values.region } : {}) }),
+      withRetry(() => api.imports.rows.mutate({ file: basename(path), importId, columns, mapping, firstRow, rows, dryRun, ...(values.region ? { region: values.region } : {}) })),
     onRejected({ row, reason, cells }) {
       if (!rejectedOut) {
         rejectedOut = createWriteStream(rejectedPath);

@@ -7,6 +7,7 @@ import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
 import { health, me } from './system.ts';
 import { usersRouter } from './users.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 export const appRouter = router({
   health,
@@ -18,6 +19,7 @@ export const appRouter = router({
   forms: formsRouter,
   imports: importsRouter,
   exports: exportsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
