@@ -6,6 +6,7 @@ import { appRouter } from './routers/_app.ts';
 import { authenticate } from './services/auth.ts';
 import type { Context } from './trpc.ts';
 import { VERSION } from './version.ts';
+import { webToLeadRoutes } from './web-to-lead.ts';
 
 /** The largest request body the API reads. A capture is a few kB; an import goes row by row. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -61,6 +62,8 @@ export function createApp(deps: Deps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: VERSION });
   });
+
+  app.use(webToLeadRoutes(deps));
 
   app.use(
     '/trpc',

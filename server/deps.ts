@@ -8,6 +8,8 @@ export interface Settings {
   contactByHours: number;
   /** Phone region for numbers written without a country code. */
   defaultRegion: string;
+  /** Waits before each retry of a failed webhook delivery; its length is the number of retries. */
+  webhookRetryMs?: readonly number[];
 }
 
 /** Everything a service needs from the outside world, passed in so tests use real values. */

@@ -10,6 +10,7 @@ import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
 import { startScoringSchedule } from './services/scoring-schedule.ts';
+import { startWebhooks } from './services/webhook-dispatch.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -61,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const listening = server;
   const stopMaintenance = startMaintenance(deps);
   const stopScoring = startScoringSchedule(deps, options.scoringCheckMs !== undefined ? { everyMs: options.scoringCheckMs } : {});
+  const stopWebhooks = startWebhooks(deps);
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -75,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         stopMaintenance();
         deps.metrics.stop();
         stopScoring();
+        stopWebhooks();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

@@ -1,6 +1,8 @@
 import type { OptionsModel } from '../state/options.ts';
+import type { TeamToolsModel } from '../state/team-tools.ts';
+import { TeamTools } from './TeamTools.tsx';
 
-export function OptionsApp({ model }: { model: OptionsModel }) {
+export function OptionsApp({ model, tools }: { model: OptionsModel; tools?: TeamToolsModel }) {
   const status = model.status.value;
   return (
     <main class="options-page">
@@ -47,6 +49,7 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           {status.text}
         </p>
       )}
+      {tools && <TeamTools model={tools} />}
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { enrichLoad } from './enrich-load.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -13,6 +15,10 @@ const USAGE = `usage: leadsync <command>
   seed                                    create a demo team and 200 synthetic leads on the running server
   enrich load FILE.csv [--merge]          load firmographics (domain, employees, revenue_band, credit_rating,
                                           industry) for scoring; replaces the loaded set unless --merge
+  import FILE.csv [--dry-run] [--map "Header=field"] [--rejected OUT.csv]
+                                          import HubSpot, Salesforce or plain CSV; progress on stderr
+  export [--format leadsync|hubspot] [--status S] [--out FILE.csv]
+                                          the leads as CSV; --vcard LEAD_ID for one lead's vCard
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -33,6 +39,10 @@ async function main(argv: string[]): Promise<void> {
     case 'enrich':
       if (rest[0] === 'load') return enrichLoad(rest.slice(1));
       break;
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -2,12 +2,14 @@ import type { Store } from '../store/types.ts';
 import { ActivitiesRepo } from './activities.ts';
 import { ConfigRepo } from './config.ts';
 import { FirmographicsRepo } from './firmographics.ts';
+import { FormsRepo } from './forms.ts';
 import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
 import { OutcomesRepo } from './outcomes.ts';
 import { SummaryIndex } from './summary.ts';
 import { UsersRepo } from './users.ts';
+import { WebhooksRepo } from './webhooks.ts';
 
 export interface Repos {
   users: UsersRepo;
@@ -19,6 +21,8 @@ export interface Repos {
   firmographics: FirmographicsRepo;
   outcomes: OutcomesRepo;
   summary: SummaryIndex;
+  forms: FormsRepo;
+  webhooks: WebhooksRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -32,5 +36,7 @@ export function createRepos(store: Store): Repos {
     firmographics: new FirmographicsRepo(store),
     outcomes: new OutcomesRepo(store),
     summary: new SummaryIndex(store),
+    forms: new FormsRepo(store),
+    webhooks: new WebhooksRepo(store),
   };
 }

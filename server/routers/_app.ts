@@ -1,11 +1,15 @@
 import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
+import { exportsRouter } from './exports.ts';
+import { formsRouter } from './forms.ts';
+import { importsRouter } from './imports.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
 import { scoringRouter } from './scoring.ts';
 import { health, me, stats } from './system.ts';
 import { teamRouter } from './team.ts';
 import { usersRouter } from './users.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 export const appRouter = router({
   health,
@@ -17,6 +21,10 @@ export const appRouter = router({
   activities: activitiesRouter,
   scoring: scoringRouter,
   team: teamRouter,
+  forms: formsRouter,
+  imports: importsRouter,
+  exports: exportsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,7 +43,7 @@ export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEnt
  * Stores a captured contact: normalised already by the input schema, deduplicated by email,
  * phone, then company domain plus name, and merged field by field into the lead it matches.
  */
-export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): Promise<CaptureResult> {
+export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput): Promise<CaptureResult> {
   const now = deps.now();
   const at = now.toISOString();
   return deps.store.transact((tx) => {

@@ -3,6 +3,8 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { Firmographics } from '../../shared/schemas/scoring.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { FieldChange } from '../../shared/merge.ts';
+import type { Form } from '../../shared/schemas/forms.ts';
+import type { Webhook, WebhookDelivery } from '../../shared/schemas/webhooks.ts';
 
 export interface UserRecord extends User {
   tokenHash: string;
@@ -55,6 +57,11 @@ export interface OutcomeRecord {
   score: { total: number; grade: string; fit: number; engagement: number; quality: number };
   activities: number;
 }
+/** A web-to-lead form; its id is the key in its public URL. */
+export type FormRecord = Form & { id: string };
+
+/** A registered webhook, with the secret that signs its deliveries. */
+export type WebhookRecord = Webhook & { secret: string };
 
 export interface Collections {
   users: UserRecord;
@@ -65,9 +72,14 @@ export interface Collections {
   config: ConfigRecord;
   firmographics: FirmographicsRecord;
   outcomes: OutcomeRecord;
+  forms: FormRecord;
+  webhooks: WebhookRecord;
+  webhookDeliveries: WebhookDelivery;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics', 'outcomes'];
+export const COLLECTIONS: readonly CollectionName[] = [
+  'users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics', 'outcomes', 'forms', 'webhooks', 'webhookDeliveries',
+];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number; journalGen: number } & { [C in CollectionName]: Record<string, Collections[C]> };

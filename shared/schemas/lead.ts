@@ -5,9 +5,23 @@ import { fieldCheck, prediction, qualityField } from './scoring.ts';
 export const SOURCE_KINDS = ['page', 'email', 'selection', 'form', 'import', 'manual', 'api'] as const;
 export const sourceKind = z.enum(SOURCE_KINDS);
 
+/** Campaign parameters (utm_*) a web form or a landing page carried. */
+export const utm = z.object({
+  source: z.string().max(200).optional(),
+  medium: z.string().max(200).optional(),
+  campaign: z.string().max(200).optional(),
+  term: z.string().max(200).optional(),
+  content: z.string().max(200).optional(),
+});
+export type Utm = z.infer<typeof utm>;
+
 export const source = z.object({
   kind: sourceKind,
   url: z.string().max(2048).optional(),
+  /** The web form or imported file the lead came from. */
+  name: z.string().max(200).optional(),
+  referrer: z.string().max(2048).optional(),
+  utm: utm.optional(),
 });
 export type Source = z.infer<typeof source>;
 

@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url';
+import type { ElementHandle, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAll, startTestServer, type TestServer } from '../helpers/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+
+const hubspotCsv = fileURLToPath(new URL('../fixtures/csv/hubspot-contacts.csv', import.meta.url));
+
+describe('team tools in the options page, in Chromium', () => {
+  let server: TestServer;
+  let ext: ExtensionBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('an admin connects and sees the forms, with a snippet that posts to the form', async () => {
+    const form = await server.admin.forms.create.mutate({ name: 'Demo request' });
+    page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const url = await page.waitForSelector('input[name="serverUrl"]');
+    await url?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="serverUrl"]', server.url);
+    await page.type('input[name="token"]', server.adminToken);
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+
+    const item = await page.waitForSelector(`[data-form-key="${form.key}"]`, { timeout: 15_000 });
+    await item?.$eval('summary', (el) => (el as HTMLElement).click());
+    const snippet = await item?.$eval('textarea', (el) => (el as HTMLTextAreaElement).value);
+    expect(snippet).toContain(`action="${server.url}/forms/${form.key}"`);
+  });
+
+  it('uploads a CSV and shows the progress bar and the result counts', async () => {
+    const input = (await page.waitForSelector('[data-testid="import-section"] input[type="file"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(hubspotCsv);
+    await page.waitForFunction(() => /HubSpot export/.test(document.querySelector('[data-testid="import-format"]')?.textContent ?? ''), { timeout: 15_000 });
+    // The recognised columns are shown, each with its target.
+    const mapped = await page.$$eval('.mapping tbody tr', (rows) => rows.map((r) => [r.querySelector('td')?.textContent, (r.querySelector('select') as HTMLSelectElement).value]));
+    expect(mapped).toEqual(expect.arrayContaining([['Phone Number', 'phone'], ['Company Name', 'company'], ['Record ID', 'ignore']]));
+
+    await page.click('[data-testid="start-import"]');
+    await page.waitForSelector('[data-testid="import-progress"]', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-report"]')?.getAttribute('data-done') === 'true', { timeout: 30_000 });
+    const counts = await page.$$eval('[data-testid="import-report"] [data-count]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-count'), Number(e.textContent)])));
+    expect(counts).toEqual({ rows: 7, created: 4, merged: 1, rejected: 2 });
+    expect(await page.$eval('[data-testid="import-progress"]', (el) => (el as HTMLProgressElement).value)).toBe(1);
+
+    const link = await page.$eval('[data-testid="rejected-download"]', (el) => ({ href: (el as HTMLAnchorElement).href, name: (el as HTMLAnchorElement).download }));
+    expect(link.name).toBe('hubspot-contacts.rejected.csv');
+    const rejectedCsv = await page.evaluate((href) => fetch(href).then((r) => r.text()), link.href);
+    expect(rejectedCsv).toContain('not-an-email');
+    expect(rejectedCsv).toContain('email: is not a valid email address');
+
+    const { items } = await listAll(server.admin);
+    expect(items.map((l) => l.email).sort()).toEqual(['jl.obrien@initech.example', 'maria.lopez@globex.example', 'priya@umbrella.example', 'sam.lee@hooli.example']);
+  });
+
+  it('exports the leads as a CSV file to save', async () => {
+    await page.click('[data-testid="start-export"]');
+    const link = await page.waitForSelector('[data-testid="export-download"]', { timeout: 15_000 });
+    const href = await link!.evaluate((el) => (el as HTMLAnchorElement).href);
+    const csv = await page.evaluate((h) => fetch(h).then((r) => r.text()), href);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+    expect(await page.$eval('[data-testid="export-notice"]', (el) => el.textContent)).toBe('4 leads exported.');
+  });
+});
