@@ -1,7 +1,7 @@
 // DOM helpers for extractors. They take nodes as parameters and never reach for a global document.
 
 /** Elements whose text is never a visible contact: code, styles, and our own badges. */
-export const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'LEADSYNC-BADGE']);
+export const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'HEAD', 'TITLE', 'LEADSYNC-BADGE', 'LEADSYNC-REVIEW']);
 
 export function ownerDocumentOf(root: ParentNode): Document {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
