@@ -49,7 +49,9 @@ export function makeCandidate(
   };
   set('email', cleanEmail(raw.email));
   set('phone', cleanPhone(raw.phone, ctx.region));
-  set('website', raw.website ? normaliseWebsite(resolveUrl(raw.website, ctx.url)) : undefined);
+  // "www.acme.com" is a site; "/about" is a link of this page.
+  const site = raw.website?.trim();
+  set('website', site ? normaliseWebsite(/^[/.?#]/.test(site) ? resolveUrl(site, ctx.url) : site) : undefined);
   set('linkedin', raw.linkedin ? normaliseWebsite(raw.linkedin) : undefined);
   for (const field of ['name', 'title', 'company', 'address'] as const) {
     const value = cleanText(raw[field]);

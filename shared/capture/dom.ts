@@ -50,7 +50,7 @@ export function nameNear(el: Element): string | undefined {
   return undefined;
 }
 
-const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
+export const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
 
 /** A job title in the block around an element: a short line with a title word that is not the name. */
 export function titleNear(el: Element, name: string | undefined): string | undefined {
@@ -62,4 +62,26 @@ export function titleNear(el: Element, name: string | undefined): string | undef
     if (t && t !== name && t.length <= 80 && !t.includes('@') && TITLE_WORDS.test(t) && !/\d{3}/.test(t)) return t;
   }
   return undefined;
+}
+
+const BLOCKS = /^(P|DIV|BR|LI|TR|H[1-6]|TABLE|UL|OL|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|FOOTER|ADDRESS|DT|DD|HR)$/;
+
+/** An element's visible text with a line break at each block and <br>, as a reader sees its lines. */
+export function blockText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts.push((child.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag)) continue;
+        const block = BLOCKS.test(tag);
+        if (block) parts.push('\n');
+        walk(child);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(el);
+  return parts.join('').split('\n').map((l) => l.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
