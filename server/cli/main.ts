@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { extract } from './extract.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -10,6 +11,7 @@ const USAGE = `usage: leadsync <command>
   start                                   build the extension, then run the server (what npm start does)
   user add --name N --email E --role R    create a user on the running server and print its token
   seed                                    create a demo team and 200 synthetic leads on the running server
+  extract FILE… [--url URL] [--region CC] print the contacts in .html, .htm, .eml and .vcf files, one JSON line per file
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'seed':
       return seed(rest);
+    case 'extract':
+      return extract(rest);
     case undefined:
     case 'help':
     case '--help':
