@@ -29,8 +29,12 @@ export function cleanPhone(raw: string | undefined, region: string): string | un
   } catch {
     // kept as written
   }
-  const result = normalisePhone(value.split(';')[0] ?? '', region);
-  return result.ok ? result.e164 : undefined;
+  const raw0 = value.split(';')[0] ?? '';
+  const result = normalisePhone(raw0, region);
+  if (result.ok) return result.e164;
+  // "(33 1) 42 68 53 00": an international number written without its "+", kept only when valid.
+  const international = normalisePhone(`+${raw0.replace(/\D/g, '')}`, region);
+  return international.ok && international.valid ? international.e164 : undefined;
 }
 
 /** Builds a candidate from raw field values: cleans each, drops what is not valid, records provenance. */

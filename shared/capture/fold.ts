@@ -56,5 +56,13 @@ export function foldCandidates(candidates: readonly Candidate[]): Candidate[] {
       }
     }
   }
+  // A name guessed from a heading that is the organisation's own name is no person's name.
+  for (const c of out) {
+    const guessed = c.provenance.name === 'text' || c.provenance.name === 'mailto-tel';
+    if (guessed && c.name && c.company && sameName(c.name, c.company)) {
+      delete c.name;
+      delete c.provenance.name;
+    }
+  }
   return out;
 }

@@ -4,6 +4,7 @@ import { normalisePhone } from '../normalize.ts';
 const DIGITS = /\d/g;
 const FAX = /\b(?:fax|telefax|f)\s*[.:]?\s*$/i;
 // A run that could be a written phone number; libphonenumber decides whether it is one.
+const DATE = /\b(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\b/;
 const PHONE_RUN = /(?:\+|\b)\d[\d\s().\-/]{5,22}\d\b/g;
 
 /**
@@ -18,6 +19,8 @@ export function phonesInText(text: string, region: string, leniency: 'POSSIBLE' 
   const isFax = (at: number) => FAX.test(text.slice(Math.max(0, at - 12), at));
   if (leniency === 'VALID') {
     for (const found of findPhoneNumbersInText(text, { defaultCountry: region.toUpperCase() as CountryCode })) {
+      // "2014-12-21 30 days" reads as a valid New Jersey number; dates are not phones.
+      if (DATE.test(text.slice(found.startsAt, found.endsAt))) continue;
       if (!isFax(found.startsAt)) out.push({ phone: found.number.number, index: found.startsAt });
     }
     return out;

@@ -85,7 +85,8 @@ function isPerson(thing: Thing): boolean {
 
 function isContactless(thing: Thing): boolean {
   const types = typesOf(thing);
-  return types.length > 0 && types.every((t) => NOT_CONTACTS.has(t));
+  // Events (and their subtypes) have a place and an organiser, but are not themselves contacts.
+  return types.length > 0 && types.every((t) => NOT_CONTACTS.has(t) || t.endsWith('event'));
 }
 
 /**
@@ -95,7 +96,7 @@ function isContactless(thing: Thing): boolean {
 export function thingsToCandidates(roots: unknown[], extractor: string, ctx: ExtractContext, place: (thing: Thing) => Placed, confidence: number): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<Thing>();
-  const visit = (value: unknown, employer: string | undefined, depth: number) => {
+  const visit = (value: unknown, employer: string | undefined, depth: number, rel = '') => {
     if (depth > 12) return;
     for (const item of all(value)) {
       if (Array.isArray(item)) visit(item, employer, depth + 1);
@@ -120,16 +121,20 @@ export function thingsToCandidates(roots: unknown[], extractor: string, ctx: Ext
         const name = nameOf(item);
         const email = contactValue(item, 'email');
         const phone = contactValue(item, 'telephone');
-        if (name && (email || phone)) {
-          const c = makeCandidate(extractor, ctx, { company: name, email, phone, website: textValue(item['url']), address: addressOf(item['address']) ?? addressOf(item['location']) }, confidence, { ...where, placement: 'append' });
-          if (c.email || c.phone) out.push(c);
+        const address = addressOf(item['address']) ?? addressOf(item['location']);
+        // A business with a way to reach it is a lead, even before a person there is known.
+        // An event's venue is where it happens, not someone to sell to: it needs a phone or email.
+        if (name && (email || phone || (address && rel !== 'location'))) {
+          const c = makeCandidate(extractor, ctx, { company: name, email, phone, website: textValue(item['url']), address }, confidence, { ...where, placement: 'append' });
+          // Kept even when its phone is not a dialable number: the business is still named on the page.
+          if (c.company) out.push(c);
         }
         for (const [key, v] of Object.entries(item)) {
           if (key === '@graph') continue;
-          visit(v, STAFF.includes(key) ? (name ?? employer) : employer, depth + 1);
+          visit(v, STAFF.includes(key) ? (name ?? employer) : employer, depth + 1, key);
         }
       } else {
-        for (const [key, v] of Object.entries(item)) if (key !== '@graph') visit(v, employer, depth + 1);
+        for (const [key, v] of Object.entries(item)) if (key !== '@graph') visit(v, employer, depth + 1, key);
       }
     }
   };
