@@ -20,3 +20,9 @@ export const currentLeadItem = storage.defineItem<Lead | null>('local:currentLea
   fallback: null,
   version: 1,
 });
+
+/** Addresses and domains the rep never captures, as typed in the options (one per line). */
+export const neverCaptureItem = storage.defineItem<string>('local:neverCapture', {
+  fallback: '',
+  version: 1,
+});
