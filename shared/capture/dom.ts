@@ -61,6 +61,11 @@ export function titleNear(el: Element, name: string | undefined): string | undef
     const t = textOf(node);
     if (t && t !== name && t.length <= 80 && !t.includes('@') && TITLE_WORDS.test(t) && !/\d{3}/.test(t)) return t;
   }
+  // "Noah Fischer — Support Lead — noah@… — +1 …": a row written as one line of text.
+  for (const part of textOf(block).split(/\s[—–|·•]\s|\s-\s/)) {
+    const t = part.trim();
+    if (t && t !== name && t.length <= 60 && !t.includes('@') && !/\d{3}/.test(t) && !/\[at\]|\(at\)/i.test(t) && TITLE_WORDS.test(t)) return t;
+  }
   return undefined;
 }
 

@@ -94,3 +94,20 @@ describe('extractContacts', () => {
     expect(run(`<p>${'a'.repeat(50_000)}@${'b-'.repeat(50_000)} ${'x.'.repeat(30_000)}@ ${'x [at] '.repeat(5000)}</p>`)).toEqual([]);
   });
 });
+
+describe('the e2e fixture pages', () => {
+  const page = (name: string) => dom(readFileSync(new URL(`../../test/fixtures/pages/${name}`, import.meta.url), 'utf8'));
+
+  it('the company team page holds ten people: JSON-LD, h-card and plain text', () => {
+    const found = extractContacts(page('company-team.html'), { url: PAGE_URL, region: 'US' });
+    expect(found.map((c) => c.name)).toEqual(['Olivia Hart', 'Daniel Okafor', 'Mei Tanaka', 'Lucas Moreau', 'Sofia Rossi', 'Ethan Brooks', 'Aisha Khan', 'Noah Fischer', 'Grace Lee', 'Omar Haddad']);
+    expect(found.every((c) => c.anchor)).toBe(true);
+    expect(found[0]).toMatchObject({ company: 'Northwind Robotics', title: 'Chief Executive Officer', phone: '+14155550110' });
+    expect(found[7]).toMatchObject({ email: 'noah.fischer@northwind.example', phone: '+14155550131', title: 'Support Lead' });
+  });
+
+  it('the hostile page keeps names as text and finds its contacts', () => {
+    const found = extractContacts(page('hostile.html'), { url: PAGE_URL, region: 'US' });
+    expect(found.map((c) => c.email ?? c.phone)).toEqual(['trent@evil.example', 'mallory@evil.example', '+14155550177']);
+  });
+});

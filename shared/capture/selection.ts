@@ -10,7 +10,7 @@ const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})
 /** A candidate from selected text: its lines parsed like a signature, with any address or phone in it. */
 export function selectionCandidate(text: string, ctx: ExtractContext): Candidate {
   const clipped = text.slice(0, 5000);
-  const lines = clipped.split(/\r?\n|\s{3,}|\s[|·•]\s/).map((l) => l.trim()).filter(Boolean);
+  const lines = clipped.split(/\r?\n|\s{3,}|\s[|·•—–]\s/).map((l) => l.trim()).filter(Boolean);
   // A selection that ends a message is a signature; otherwise its lines are the contact.
   const block = lines.length > 12 ? findSignature(clipped) : lines;
   const fields = parseSignature(block.length > 0 ? block : lines, { region: ctx.region });
