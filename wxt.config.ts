@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 
 // The extension asks for the fewest permissions it can work with: storage for settings,
-// notifications for follow-up reminders,
-// alarms for follow-ups, and host access to a local server only. A remote server's origin
+// notifications and alarms for follow-up reminders, contextMenus for "Capture selection as lead",
+// and host access to a local server only. A remote server's origin
 // is requested at run time from the options page (optional_host_permissions).
 export default defineConfig({
   srcDir: 'extension',
@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: {
     name: 'Leadsync',
     description: 'Capture leads from the pages and emails you read, see their scores, and pull your next-best lead.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
@@ -21,6 +21,17 @@ export default defineConfig({
       },
     },
     browser_specific_settings: { gecko: { id: 'leadsync@leadsync.dev' } },
+  },
+  hooks: {
+    // The content script runs on every page, so it carries libphonenumber's small metadata;
+    // the server and background keep the full one (exact validity and number types).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      config.resolve ??= {};
+      const prior = config.resolve.alias;
+      const aliases = Array.isArray(prior) ? prior : Object.entries(prior ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve.alias = [...aliases, { find: /^libphonenumber-js\/max$/, replacement: 'libphonenumber-js/min' }];
+    },
   },
   vite: () => ({
     build: {

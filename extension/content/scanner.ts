@@ -1,12 +1,18 @@
 import { extractContacts } from '../../shared/capture/extract.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
-import { LOOKUP_MAX } from '../../shared/schemas/api.ts';
+import { LOOKUP_MAX } from '../../shared/schemas/limits.ts';
 import { topReasons } from '../../shared/scoring/explain.ts';
 import type { ExtensionMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { Replies } from '../background/handlers.ts';
 import { createBadgeModel, type BadgeModel } from './badge-state.ts';
+import { isBlocked, type Blocklist } from './blocklist.ts';
 
 export type Send = <T extends ExtensionMessage['type']>(msg: Extract<ExtensionMessage, { type: T }>) => Promise<Reply<Replies[T]>>;
+
+/** An idle-time slice: how many milliseconds are left before the page needs the thread back. */
+export interface IdleDeadline {
+  timeRemaining(): number;
+}
 
 export interface ScannerDeps {
   doc: Document;
@@ -14,14 +20,20 @@ export interface ScannerDeps {
   region: string;
   send: Send;
   /** Puts a badge for the model beside its anchor; returns a function that removes it. */
-  mount(model: BadgeModel, anchor: Element, placement: 'after' | 'append', onCapture: (m: BadgeModel) => void): Promise<() => void>;
+  mount(model: BadgeModel, anchor: Element, placement: 'after' | 'append', onOpen: (m: BadgeModel) => void): Promise<() => void>;
+  /** Opens the review card for an unknown contact; resolves when it is saved or closed. */
+  review(model: BadgeModel): void;
+  /** Runs work when the page is idle (requestIdleCallback, bound to the content script's life). */
+  idle(work: (deadline: IdleDeadline) => void): void;
+  /** Addresses and domains the rep never captures. */
+  blocklist(): Blocklist;
   /** Aborted when the content script is invalidated (extension reloaded or updated). */
   signal: AbortSignal;
-  setTimeout(fn: () => void, ms: number): number;
-  clearTimeout(id: number): void;
 }
 
-export const candidateKey = (c: Candidate): string | undefined => (c.email ? `email:${c.email}` : c.phone ? `phone:${c.phone}` : undefined);
+/** Every key a candidate is known by: its email and its phone. The first names its badge. */
+export const candidateKeys = (c: Candidate): string[] => [...(c.email ? [`email:${c.email}`] : []), ...(c.phone ? [`phone:${c.phone}`] : [])];
+export const candidateKey = (c: Candidate): string | undefined => candidateKeys(c)[0];
 
 /** A badge must never sit inside a link: a click on it would follow the link. */
 function placeOutsideLinks(anchor: Element, placement: 'after' | 'append'): [Element, 'after' | 'append'] {
@@ -29,55 +41,35 @@ function placeOutsideLinks(anchor: Element, placement: 'after' | 'append'): [Ele
   return link && placement === 'append' ? [link, 'after'] : [anchor, placement];
 }
 
-/** Finds the contacts on the page, shows a badge beside each, and keeps up as the page changes. */
-export function startScanner(deps: ScannerDeps): { scan(): Promise<void> } {
-  const badges = new Map<string, { model: BadgeModel; anchor: Element; remove: () => void }>();
+const OURS = /^LEADSYNC-/;
+const isOurs = (n: Node) => OURS.test(n.nodeName) || (n.parentElement?.closest('leadsync-badge, leadsync-review') ?? null) !== null;
 
-  async function capture(model: BadgeModel): Promise<void> {
-    const prior = model.state.value;
-    if (prior.kind === 'capturing' || prior.kind === 'known') return;
-    model.state.value = { kind: 'capturing' };
-    const c = model.candidate;
-    const provenance: Record<string, { extractor: string; confidence: number }> = {};
-    for (const [field, extractor] of Object.entries(c.provenance)) provenance[field] = { extractor, confidence: c.confidence };
-    const reply = await deps.send({
-      type: 'capture',
-      lead: {
-        ...(c.name ? { name: c.name } : {}),
-        ...(c.email ? { email: c.email } : {}),
-        ...(c.phone ? { phone: c.phone } : {}),
-        ...(c.title ? { title: c.title } : {}),
-        ...(c.company ? { company: c.company } : {}),
-        ...(c.website ? { website: c.website } : {}),
-        ...(c.address ? { address: c.address } : {}),
-        source: { kind: 'page', url: deps.url() },
-        provenance,
-        idempotencyKey: crypto.randomUUID(),
-      },
-    });
-    if (reply.ok) {
-      const { lead } = reply.data;
-      const { up, down } = topReasons(lead.score);
-      model.state.value = { kind: 'known', leadId: lead.id, score: lead.score.total, grade: lead.score.grade, status: lead.status, reasons: [...up, ...down] };
-    } else {
-      model.state.value = { kind: 'error', message: reply.message };
-    }
-  }
+/**
+ * Finds the contacts on the page and shows a badge beside each: a full scan after load, then
+ * only the parts of the page that change, in idle-time slices. One lookup per batch.
+ */
+export function startScanner(deps: ScannerDeps): { scan(): Promise<void>; settled(): Promise<void>; capture(model: BadgeModel, lead: Parameters<typeof captureMessage>[0]): Promise<Reply<Replies['capture']>> } {
+  const badges = new Map<string, { model: BadgeModel; anchor: Element; remove: () => void }>();
+  const keyToBadge = new Map<string, string>();
+  const scanned = new WeakSet<Node>();
+  const pending = new Set<Element>();
+  let idleScheduled = false;
+  let running: Promise<void> = Promise.resolve();
 
   async function lookup(models: BadgeModel[]): Promise<void> {
     for (let i = 0; i < models.length; i += LOOKUP_MAX) {
       const chunk = models.slice(i, i + LOOKUP_MAX);
       const emails = chunk.flatMap((m) => (m.candidate.email ? [m.candidate.email] : []));
-      const phones = chunk.flatMap((m) => (m.candidate.phone && !m.candidate.email ? [m.candidate.phone] : []));
+      const phones = chunk.flatMap((m) => (m.candidate.phone ? [m.candidate.phone] : []));
       const reply = await deps.send({ type: 'lookup', emails, phones });
       if (!reply.ok) {
-        // Not signed in or offline: the "+" stays, and a click says what is wrong.
+        // Not signed in or offline: the "+" stays, and saving says what is wrong.
         for (const m of chunk) if (m.state.value.kind === 'checking') m.state.value = { kind: 'unknown' };
         continue;
       }
       const byKey = new Map(reply.data.matches.map((match) => [match.key, match]));
       for (const m of chunk) {
-        const match = byKey.get(m.candidate.email ?? m.candidate.phone ?? '');
+        const match = (m.candidate.email && byKey.get(m.candidate.email)) || (m.candidate.phone && byKey.get(m.candidate.phone)) || undefined;
         m.state.value = match
           ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons }
           : { kind: 'unknown' };
@@ -85,53 +77,120 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void> } {
     }
   }
 
-  async function scan(): Promise<void> {
-    if (deps.signal.aborted || !deps.doc.body) return;
+  const open = (model: BadgeModel) => {
+    const state = model.state.value.kind;
+    if (state === 'unknown' || state === 'error' || state === 'checking') deps.review(model);
+  };
+
+  /** Extracts from roots, mounts a badge for each new contact, and looks them all up at once. */
+  async function scanRoots(roots: ParentNode[]): Promise<void> {
+    if (deps.signal.aborted) return;
     for (const [key, badge] of badges) {
       if (!badge.anchor.isConnected) {
         badge.remove();
         badges.delete(key);
+        for (const k of candidateKeys(badge.model.candidate)) keyToBadge.delete(k);
       }
     }
+    const blocklist = deps.blocklist();
     const fresh: BadgeModel[] = [];
-    for (const candidate of extractContacts(deps.doc.body, { url: deps.url(), region: deps.region })) {
-      const key = candidateKey(candidate);
-      if (!key || badges.has(key) || !candidate.anchor) continue;
-      const model = createBadgeModel(key, candidate);
-      const [anchor, placement] = placeOutsideLinks(candidate.anchor, candidate.placement ?? 'after');
-      badges.set(key, { model, anchor, remove: () => {} });
-      const remove = await deps.mount(model, anchor, placement, (m) => void capture(m));
-      const entry = badges.get(key);
-      if (entry) entry.remove = remove;
-      fresh.push(model);
+    for (const root of roots) {
+      for (const candidate of extractContacts(root, { url: deps.url(), region: deps.region })) {
+        const keys = candidateKeys(candidate);
+        const key = keys[0];
+        if (!key || !candidate.anchor || keys.some((k) => keyToBadge.has(k)) || isBlocked(candidate, blocklist)) continue;
+        const model = createBadgeModel(key, candidate);
+        const [anchor, placement] = placeOutsideLinks(candidate.anchor, candidate.placement ?? 'after');
+        badges.set(key, { model, anchor, remove: () => {} });
+        for (const k of keys) keyToBadge.set(k, key);
+        const remove = await deps.mount(model, anchor, placement, open);
+        const entry = badges.get(key);
+        if (entry) entry.remove = remove;
+        fresh.push(model);
+      }
     }
     if (fresh.length > 0) await lookup(fresh);
   }
 
-  // Pages that render late or change (webmail, infinite lists) are rescanned, debounced.
-  let timer: number | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    if (timer !== undefined) deps.clearTimeout(timer);
-    timer = deps.setTimeout(() => {
-      timer = undefined;
-      running = running.then(scan, scan);
-    }, 400);
-  };
+  async function fullScan(): Promise<void> {
+    if (!deps.doc.body) return;
+    scanned.add(deps.doc.body);
+    await scanRoots([deps.doc]);
+  }
+
+  /** Takes changed subtrees in idle time; each root is one unit of work, so no slice runs long. */
+  function drain(deadline: IdleDeadline): void {
+    idleScheduled = false;
+    const batch: Element[] = [];
+    for (const root of pending) {
+      pending.delete(root);
+      if (!root.isConnected || scanned.has(root)) continue;
+      scanned.add(root);
+      batch.push(root);
+      if (deadline.timeRemaining() < 5) break;
+    }
+    if (batch.length > 0) running = running.then(() => scanRoots(batch), () => scanRoots(batch));
+    if (pending.size > 0) schedule();
+  }
+
+  function schedule(): void {
+    if (idleScheduled || deps.signal.aborted) return;
+    idleScheduled = true;
+    deps.idle(drain);
+  }
+
   const observer = new MutationObserver((records) => {
-    const ours = records.every((r) => r.target instanceof Element && r.target.closest('leadsync-badge'))
-      || records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName === 'LEADSYNC-BADGE'));
-    if (!ours) schedule();
+    for (const r of records) {
+      if (isOurs(r.target)) continue;
+      const nodes = r.type === 'characterData' ? [r.target] : Array.from(r.addedNodes);
+      for (const node of nodes) {
+        if (isOurs(node)) continue;
+        // The parent, so an extractor that matches the added element itself (a message, a card) sees it.
+        const root = node.parentElement;
+        if (!root || root === deps.doc.documentElement) continue;
+        // A changed subtree is scanned anew, once per batch; unchanged parts of the page are not.
+        scanned.delete(root);
+        pending.add(root);
+      }
+    }
+    // Roots inside other pending roots are covered by them.
+    for (const root of pending) for (const other of pending) if (other !== root && other.contains(root)) pending.delete(root);
+    if (pending.size > 0) schedule();
   });
   if (deps.doc.body) observer.observe(deps.doc.body, { childList: true, subtree: true, characterData: true });
   deps.signal.addEventListener('abort', () => {
     observer.disconnect();
-    if (timer !== undefined) deps.clearTimeout(timer);
+    pending.clear();
     for (const badge of badges.values()) badge.remove();
     badges.clear();
+    keyToBadge.clear();
   });
 
+  async function capture(model: BadgeModel, lead: Parameters<typeof captureMessage>[0]): Promise<Reply<Replies['capture']>> {
+    model.state.value = { kind: 'capturing' };
+    const reply = await deps.send(captureMessage(lead));
+    if (reply.ok) {
+      const { lead: saved } = reply.data;
+      const { up, down } = topReasons(saved.score);
+      model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, reasons: [...up, ...down] };
+    } else {
+      model.state.value = { kind: 'unknown' };
+    }
+    return reply;
+  }
+
   return {
-    scan: () => (running = running.then(scan, scan)),
+    scan: () => (running = running.then(fullScan, fullScan)),
+    // Resolves once every change seen so far has been scanned (tests and the popup's "scan now").
+    settled: async () => {
+      while (pending.size > 0 || idleScheduled) await new Promise((r) => setTimeout(r, 20));
+      await running;
+    },
+    capture,
   };
+}
+
+type CaptureMessage = Extract<ExtensionMessage, { type: 'capture' }>;
+export function captureMessage(lead: Omit<CaptureMessage['lead'], 'idempotencyKey'>): CaptureMessage {
+  return { type: 'capture', lead: { ...lead, idempotencyKey: crypto.randomUUID() } };
 }

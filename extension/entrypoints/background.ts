@@ -32,6 +32,16 @@ export default defineBackground(() => {
   registerFollowUps(followUpDeps);
   // A new token or server means another rep's follow-ups.
   settingsItem.watch(() => void syncFollowUps(followUpDeps));
+  // "Capture selection as lead": the page's content script reads the selection and opens the review card.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'capture-selection', title: 'Capture selection as lead', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== 'capture-selection' || tab?.id === undefined) return;
+    void browser.tabs.sendMessage(tab.id, { type: 'capture-selection' }, info.frameId !== undefined ? { frameId: info.frameId } : undefined).catch(() => {
+      // A page the content script cannot run on (the Web Store, a PDF): nothing to capture there.
+    });
+  });
 
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'next-lead') return;

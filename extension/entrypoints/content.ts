@@ -1,8 +1,11 @@
-import { h, render } from 'preact';
-import { createShadowRootUi, defineContentScript } from '#imports';
-import badgeCss from '../content/badge.css?inline';
-import { Badge } from '../content/Badge.tsx';
-import { startScanner } from '../content/scanner.ts';
+import { browser, defineContentScript } from '#imports';
+import { selectionCandidate } from '../../shared/capture/selection.ts';
+import type { Candidate } from '../../shared/capture/types.ts';
+import { isBlocked, isPageBlocked, parseBlocklist } from '../content/blocklist.ts';
+import { mountBadge, mountReview } from '../content/mount.ts';
+import { createReview, reviewedLead } from '../content/review-state.ts';
+import { captureMessage, startScanner } from '../content/scanner.ts';
+import { neverCaptureItem } from '../storage/items.ts';
 import { send } from '../sync/messages.ts';
 
 /** The page's region from its language tag (en-GB → GB), for phone numbers without a country code. */
@@ -17,35 +20,71 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    let blocklist = parseBlocklist(await neverCaptureItem.getValue());
+    const unwatch = neverCaptureItem.watch((text) => (blocklist = parseBlocklist(text ?? '')));
+    ctx.onInvalidated(unwatch);
+    // On the rep's never-capture list: nothing here is scanned or captured.
+    if (isPageBlocked(location.href, blocklist)) return;
+    const region = pageRegion(document);
+
+    /** Opens the review card for a candidate; saving sends it, and a failure stays on the card. */
+    const review = (candidate: Candidate, save: (lead: ReturnType<typeof reviewedLead>) => Promise<{ ok: boolean; message?: string }>) => {
+      const model = createReview(candidate);
+      let close = () => {};
+      void mountReview(
+        ctx,
+        model,
+        async () => {
+          const lead = reviewedLead(model, location.href);
+          if (isBlocked(lead, blocklist)) {
+            model.error.value = 'This address is on your never-capture list (Leadsync options).';
+            return;
+          }
+          model.saving.value = true;
+          model.error.value = undefined;
+          const reply = await save(lead);
+          model.saving.value = false;
+          if (reply.ok) close();
+          else model.error.value = reply.message;
+        },
+        () => close(),
+      ).then((fn) => (close = fn));
+    };
+
     const scanner = startScanner({
       doc: document,
       url: () => location.href,
-      region: pageRegion(document),
+      region,
       send,
       signal: ctx.signal,
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
-      clearTimeout: (id) => clearTimeout(id),
-      async mount(model, anchor, placement, onCapture) {
-        const ui = await createShadowRootUi(ctx, {
-          name: 'leadsync-badge',
-          position: 'inline',
-          anchor,
-          append: placement === 'after' ? 'after' : 'last',
-          css: badgeCss,
-          onMount(container, _shadow, host) {
-            host.setAttribute('leadsync-key', model.key);
-            container.style.display = 'inline';
-            render(h(Badge, { model, onCapture }), container);
-            return container;
-          },
-          onRemove(container) {
-            if (container) render(null, container);
-          },
-        });
-        ui.mount();
-        return () => ui.remove();
-      },
+      blocklist: () => blocklist,
+      idle: (work) => ctx.requestIdleCallback(work, { timeout: 1000 }),
+      mount: (model, anchor, placement, onOpen) => mountBadge(ctx, model, anchor, placement, onOpen),
+      review: (badge) =>
+        review(badge.candidate, async (lead) => {
+          const reply = await scanner.capture(badge, lead);
+          return reply.ok ? reply : { ok: false, message: reply.message };
+        }),
     });
+
+    // "Capture selection as lead" from the context menu: the background only says when; the
+    // selected text is read here, where it is.
+    const onMessage = (msg: unknown) => {
+      if (typeof msg !== 'object' || msg === null || (msg as { type?: unknown }).type !== 'capture-selection') return;
+      const text = window.getSelection()?.toString() ?? '';
+      if (!text.trim()) return;
+      const candidate = selectionCandidate(text, { url: location.href, region });
+      review(candidate, async (lead) => {
+        if (!lead.email && !lead.phone) return { ok: false, message: 'Add an email or a phone number: a lead needs one of them.' };
+        const reply = await send(captureMessage(lead));
+        return reply.ok ? reply : { ok: false, message: reply.message };
+      });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Single-page apps: a new route is a new page; its swapped-in DOM is picked up by the observer.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void scanner.scan());
     await scanner.scan();
   },
 });

@@ -27,3 +27,9 @@ export const followUpsItem = storage.defineItem<FollowUp[]>('local:followUps', {
   fallback: [],
   version: 1,
 });
+
+/** Addresses and domains the rep never captures, as typed in the options (one per line). */
+export const neverCaptureItem = storage.defineItem<string>('local:neverCapture', {
+  fallback: '',
+  version: 1,
+});

@@ -2,6 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { enrichLoad } from './enrich-load.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { extract } from './extract.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -19,6 +20,7 @@ const USAGE = `usage: leadsync <command>
                                           import HubSpot, Salesforce or plain CSV; progress on stderr
   export [--format leadsync|hubspot] [--status S] [--out FILE.csv]
                                           the leads as CSV; --vcard LEAD_ID for one lead's vCard
+  extract FILE… [--url URL] [--region CC] print the contacts in .html, .htm, .eml and .vcf files, one JSON line per file
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<void> {
       return importCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'extract':
+      return extract(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,7 +1,7 @@
 // DOM helpers for extractors. They take nodes as parameters and never reach for a global document.
 
 /** Elements whose text is never a visible contact: code, styles, and our own badges. */
-export const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'LEADSYNC-BADGE']);
+export const SKIP_TAGS: ReadonlySet<string> = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'HEAD', 'TITLE', 'LEADSYNC-BADGE', 'LEADSYNC-REVIEW']);
 
 export function ownerDocumentOf(root: ParentNode): Document {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
@@ -50,7 +50,7 @@ export function nameNear(el: Element): string | undefined {
   return undefined;
 }
 
-const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
+export const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
 
 /** A job title in the block around an element: a short line with a title word that is not the name. */
 export function titleNear(el: Element, name: string | undefined): string | undefined {
@@ -61,5 +61,32 @@ export function titleNear(el: Element, name: string | undefined): string | undef
     const t = textOf(node);
     if (t && t !== name && t.length <= 80 && !t.includes('@') && TITLE_WORDS.test(t) && !/\d{3}/.test(t)) return t;
   }
+  // "Noah Fischer — Support Lead — noah@… — +1 …": a row written as one line of text.
+  for (const part of textOf(block).split(/\s[—–|·•]\s|\s-\s/)) {
+    const t = part.trim();
+    if (t && t !== name && t.length <= 60 && !t.includes('@') && !/\d{3}/.test(t) && !/\[at\]|\(at\)/i.test(t) && TITLE_WORDS.test(t)) return t;
+  }
   return undefined;
+}
+
+const BLOCKS = /^(P|DIV|BR|LI|TR|H[1-6]|TABLE|UL|OL|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|FOOTER|ADDRESS|DT|DD|HR)$/;
+
+/** An element's visible text with a line break at each block and <br>, as a reader sees its lines. */
+export function blockText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) parts.push((child.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag)) continue;
+        const block = BLOCKS.test(tag);
+        if (block) parts.push('\n');
+        walk(child);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(el);
+  return parts.join('').split('\n').map((l) => l.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

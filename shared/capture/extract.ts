@@ -1,35 +1,43 @@
-import { CONTACT_FIELDS } from '../schemas/lead.ts';
+import { isSkipped, ownerDocumentOf } from './dom.ts';
+import { foldCandidates } from './fold.ts';
 import { EXTRACTORS } from './registry.ts';
 import type { Candidate, ExtractContext, Extractor } from './types.ts';
 
-const keyOf = (c: Candidate): string | undefined => (c.email ? `email:${c.email}` : c.phone ? `phone:${c.phone}` : undefined);
-
 /**
- * Runs every extractor over a root and folds candidates that share an email or phone into one
- * contact. The first candidate found keeps the anchor; later ones only fill empty fields.
+ * Candidates found only in invisible data (JSON-LD) get the first visible text that shows their
+ * email, phone digits or name as their anchor, so a badge can sit there. One walk for all of them.
  */
-export function extractContacts(root: ParentNode, ctx: ExtractContext, extractors: readonly Extractor[] = EXTRACTORS): Candidate[] {
-  const byKey = new Map<string, Candidate>();
-  const out: Candidate[] = [];
-  for (const extractor of extractors) {
-    for (const candidate of extractor.extract(root, ctx)) {
-      const key = keyOf(candidate);
-      if (!key) continue;
-      const seen = byKey.get(key);
-      if (!seen) {
-        byKey.set(key, candidate);
-        out.push(candidate);
-        continue;
-      }
-      for (const field of CONTACT_FIELDS) {
-        if (seen[field] === undefined && candidate[field] !== undefined) {
-          seen[field] = candidate[field];
-          const from = candidate.provenance[field];
-          if (from) seen.provenance[field] = from;
-        }
-      }
-      seen.confidence = Math.max(seen.confidence, candidate.confidence);
+function anchorInvisible(root: ParentNode, contacts: Candidate[]): void {
+  const pending = contacts.filter((c) => !c.anchor);
+  if (pending.length === 0) return;
+  const walker = ownerDocumentOf(root).createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && pending.length > 0; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (value.trim().length < 3) continue;
+    const lower = value.toLowerCase();
+    const digits = value.replace(/\D/g, '');
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const c = pending[i]!;
+      const hit =
+        (c.email !== undefined && lower.includes(c.email)) ||
+        (c.phone !== undefined && digits.length >= 7 && c.phone.replace(/\D/g, '').endsWith(digits.slice(-7)) && digits.length <= 15) ||
+        (c.name !== undefined && value.includes(c.name));
+      if (!hit || !node.parentElement || isSkipped(node.parentElement)) continue;
+      c.anchor = node.parentElement;
+      c.placement = 'append';
+      pending.splice(i, 1);
     }
   }
-  return out;
+}
+
+/**
+ * Runs every extractor over a root and folds what they found into one candidate per person:
+ * same email, same phone, or the same card. A more precise extractor's value of a field wins.
+ */
+export function extractContacts(root: ParentNode, ctx: ExtractContext, extractors: readonly Extractor[] = EXTRACTORS): Candidate[] {
+  const found: Candidate[] = [];
+  for (const extractor of extractors) found.push(...extractor.extract(root, ctx));
+  const contacts = foldCandidates(found);
+  anchorInvisible(root, contacts);
+  return contacts;
 }

@@ -9,16 +9,23 @@ export interface Candidate {
   company?: string;
   website?: string;
   address?: string;
+  /** A LinkedIn-style profile URL, when the page names one. */
+  linkedin?: string;
   source: Source;
   /** 0–1: how sure the extractor is that this is a real contact. */
   confidence: number;
   /** Which extractor found each field. */
-  provenance: Partial<Record<ContactField, string>>;
+  provenance: Partial<Record<CandidateField, string>>;
   /** The element a badge goes beside, when there is one. */
   anchor?: Element;
   /** `after`: the badge follows the anchor; `append`: it ends the anchor's content. */
   placement?: 'after' | 'append';
+  /** The card, row or list item that holds this contact: candidates of one block are one person. */
+  block?: Element;
 }
+
+export type CandidateField = ContactField | 'linkedin';
+export const CANDIDATE_FIELDS: readonly CandidateField[] = ['name', 'email', 'phone', 'title', 'company', 'website', 'address', 'linkedin'];
 
 export interface ExtractContext {
   /** The page's URL, for the source and for resolving relative links. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { id } from './fields.ts';
 import { leadPatch, leadStatus, scoreReason } from './lead.ts';
+import { LOOKUP_MAX } from './limits.ts';
 
-export const LOOKUP_MAX = 200;
+export { LOOKUP_MAX };
 export const LIST_MAX = 100;
 export const BATCH_MAX = 20;
 

@@ -53,6 +53,10 @@ describe('the extension against a real server, in Chromium', () => {
 
     const maria = 'email:maria.lopez@acme-widgets.com';
     await (await badge(page, maria))?.click();
+    // "+" opens the review card, prefilled with what the page shows; saving captures.
+    const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
+    expect(await page.$eval('leadsync-review >>> input[name="title"]', (el) => (el as HTMLInputElement).value)).toBe('VP Sales');
+    await save?.click();
     await page.waitForFunction(
       (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
       { timeout: 15_000 },

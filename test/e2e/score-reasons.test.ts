@@ -62,9 +62,10 @@ describe('score reasons in the extension, in Chromium', () => {
     ]);
     expect(infoTitle).toContain('−6 Role address (info@), not a person');
 
-    // Capturing with "+" shows the new lead's reasons straight away.
+    // Capturing with "+" (then Save on the review card) shows the new lead's reasons straight away.
     const maria = 'email:maria.lopez@acme-widgets.com';
     await (await page.waitForSelector(badgeSel(maria), { timeout: 15_000 }))?.click();
+    await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 }))?.click();
     await waitKnown(page, maria);
     const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
     const { lead, explanation } = await rep.api.leads.get.query({ id: matches[0]!.leadId });

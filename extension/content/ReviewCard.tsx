@@ -1,0 +1,67 @@
+import { describeSource, edited, FIELD_LABELS, REVIEW_FIELDS, type ReviewModel } from './review-state.ts';
+
+export interface ReviewCardProps {
+  model: ReviewModel;
+  onSave(): void;
+  onCancel(): void;
+}
+
+/**
+ * The card a rep checks before a contact becomes a lead: every field editable, with where it
+ * came from. Page text only ever reaches it as input values and JSX text, never as HTML.
+ */
+export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
+  const saving = model.saving.value;
+  const error = model.error.value;
+  return (
+    <form
+      class="review"
+      aria-label="Review lead before saving"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <header>
+        <strong>New lead</strong>
+        <button type="button" class="close" aria-label="Close" onClick={onCancel}>
+          ×
+        </button>
+      </header>
+      {REVIEW_FIELDS.map((field) => (
+        <label key={field} class="field">
+          <span class="label">{FIELD_LABELS[field]}</span>
+          <input
+            name={field}
+            type="text"
+            inputMode={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'}
+            value={model.values[field].value}
+            onInput={(e) => {
+              model.values[field].value = e.currentTarget.value;
+            }}
+            autoComplete="off"
+          />
+          <span class="from" data-field={field}>
+            {edited(model, field) ? 'typed by you' : model.candidate[field] ? `from ${describeSource(model.candidate.provenance[field])}` : ''}
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <footer>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" data-testid="save-lead" disabled={saving}>
+          {saving ? 'Saving…' : 'Save lead'}
+        </button>
+      </footer>
+    </form>
+  );
+}

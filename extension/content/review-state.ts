@@ -1,0 +1,61 @@
+import { signal, type Signal } from '@preact/signals';
+import type { Candidate, CandidateField } from '../../shared/capture/types.ts';
+
+/** The fields a rep reviews before saving, in the order the card shows them. */
+export const REVIEW_FIELDS = ['name', 'email', 'phone', 'title', 'company', 'website', 'address'] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number];
+
+export const FIELD_LABELS: Record<ReviewField, string> = {
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone',
+  title: 'Title',
+  company: 'Company',
+  website: 'Website',
+  address: 'Address',
+};
+
+// Where a field came from, in words a rep understands.
+const SOURCE_WORDS: Record<string, string> = {
+  'json-ld': 'page data (JSON-LD)',
+  microdata: 'page data (microdata)',
+  rdfa: 'page data (RDFa)',
+  'h-card': 'contact card (h-card)',
+  'mailto-tel': 'link',
+  text: 'page text',
+  'profile-meta': 'profile',
+  gmail: 'Gmail message',
+  outlook: 'Outlook message',
+  selection: 'your selection',
+};
+export const describeSource = (extractor: string | undefined): string => (extractor ? SOURCE_WORDS[extractor] ?? extractor : 'typed by you');
+
+export interface ReviewModel {
+  candidate: Candidate;
+  values: Record<ReviewField, Signal<string>>;
+  saving: Signal<boolean>;
+  error: Signal<string | undefined>;
+}
+
+export function createReview(candidate: Candidate): ReviewModel {
+  const values = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, signal(candidate[f] ?? '')])) as Record<ReviewField, Signal<string>>;
+  return { candidate, values, saving: signal(false), error: signal(undefined) };
+}
+
+/** Whether the rep changed a field from what was found (the provenance then says so). */
+export const edited = (model: ReviewModel, field: ReviewField): boolean => (model.candidate[field] ?? '') !== model.values[field].value.trim();
+
+/** The capture input the card sends: edited fields are the rep's own, with full confidence. */
+export function reviewedLead(model: ReviewModel, url: string) {
+  const lead: Partial<Record<ReviewField, string>> = {};
+  const provenance: Partial<Record<CandidateField, { extractor: string; confidence: number }>> = {};
+  for (const field of REVIEW_FIELDS) {
+    const value = model.values[field].value.trim();
+    if (!value) continue;
+    lead[field] = value;
+    provenance[field] = edited(model, field)
+      ? { extractor: 'manual', confidence: 1 }
+      : { extractor: model.candidate.provenance[field] ?? 'manual', confidence: model.candidate.confidence };
+  }
+  return { ...lead, source: { kind: model.candidate.source.kind, url }, provenance };
+}

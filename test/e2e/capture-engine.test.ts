@@ -1,0 +1,195 @@
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFixtures } from './static-server.ts';
+
+// The capture engine on real pages in Chromium: a team page of mixed markup, a webmail reading
+// pane, a selection, a hostile page and a single-page app. Each saves through the review card.
+describe('capturing leads in Chromium', () => {
+  let server: TestServer;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let ext: ExtensionBrowser;
+  let rep: TestUser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    rep = await server.createUser('rep', { name: 'Ana Ruiz', email: 'ana.ruiz@leadsync.example' });
+    site = await serveFixtures(resolve('test/fixtures'));
+    ext = await launchWithExtension();
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await page.waitForSelector('input[name="serverUrl"]');
+    await page.$eval('input[name="serverUrl"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('input[name="serverUrl"]', server.url);
+    await page.type('input[name="token"]', rep.token);
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  const badgeSel = (key: string) => `leadsync-badge[leadsync-key="${key}"] >>> .badge`;
+  const badgeKeys = (page: Page) => page.$$eval('leadsync-badge', (els) => els.map((e) => e.getAttribute('leadsync-key')));
+  const stateOf = (page: Page, key: string) => page.$eval(badgeSel(key), (el) => el.getAttribute('data-state'));
+  const waitState = (page: Page, key: string, state: string) =>
+    page.waitForFunction(
+      (k, s) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === s,
+      { timeout: 15_000 },
+      key,
+      state,
+    );
+  const field = (page: Page, name: string) => page.$eval(`leadsync-review >>> input[name="${name}"]`, (el) => (el as HTMLInputElement).value);
+  const saveCard = async (page: Page) => {
+    await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 }))?.click();
+    await page.waitForFunction(() => !document.querySelector('leadsync-review'), { timeout: 15_000 });
+  };
+  const leadOf = async (email: string) => {
+    const { matches } = await rep.api.leads.lookup.query({ emails: [email] });
+    expect(matches, email).toHaveLength(1);
+    return (await rep.api.leads.get.query({ id: matches[0]!.leadId })).lead;
+  };
+
+  it('shows one badge per person on a team page of JSON-LD, h-card and text, and saves two through the review card', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/company-team.html`);
+    await page.waitForFunction(() => document.querySelectorAll('leadsync-badge').length >= 10, { timeout: 15_000 });
+    const keys = await badgeKeys(page);
+    expect(keys).toHaveLength(10);
+    expect(keys).toContain('email:olivia.hart@northwind.example');
+    expect(keys).toContain('email:grace@northwind.example');
+    expect(keys).toContain('phone:+14155550133');
+
+    // An h-card person: the rep corrects the title before saving.
+    const lucas = 'email:lucas.moreau@northwind.example';
+    await waitState(page, lucas, 'unknown');
+    await page.click(badgeSel(lucas));
+    await page.waitForSelector('leadsync-review >>> input[name="title"]');
+    expect(await field(page, 'name')).toBe('Lucas Moreau');
+    expect(await field(page, 'phone')).toBe('+14155550121');
+    expect(await page.$eval('leadsync-review >>> .from[data-field="title"]', (el) => el.textContent)).toBe('from contact card (h-card)');
+    await page.click('leadsync-review >>> input[name="title"]', { count: 3 });
+    await page.keyboard.type('Senior Account Executive');
+    await saveCard(page);
+    await waitState(page, lucas, 'known');
+
+    // A person written as one line of text: email and phone folded into one contact.
+    const noah = 'email:noah.fischer@northwind.example';
+    await page.click(badgeSel(noah));
+    await page.waitForSelector('leadsync-review >>> input[name="phone"]');
+    expect(await field(page, 'phone')).toBe('+14155550131');
+    await saveCard(page);
+    await waitState(page, noah, 'known');
+
+    const saved = await leadOf('lucas.moreau@northwind.example');
+    expect(saved).toMatchObject({ name: 'Lucas Moreau', title: 'Senior Account Executive', phone: '+14155550121', source: { kind: 'page' } });
+    expect(saved.provenance.title).toMatchObject({ extractor: 'manual', confidence: 1 });
+    expect(saved.provenance.name).toMatchObject({ extractor: 'h-card' });
+    expect(await leadOf('noah.fischer@northwind.example')).toMatchObject({ name: 'Noah Fischer', phone: '+14155550131', title: 'Support Lead' });
+    // Nothing else was saved by opening the page.
+    expect((await rep.api.leads.list.query({ limit: 100 })).items).toHaveLength(2);
+    await page.close();
+  });
+
+  it('captures the sender of a Gmail-like reading pane with the fields of the signature', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/webmail/gmail.html`);
+    const tom = 'email:tom.baker@globex.example';
+    await page.waitForSelector(badgeSel(tom), { timeout: 15_000 });
+    await waitState(page, tom, 'unknown');
+    await page.click(badgeSel(tom));
+    await page.waitForSelector('leadsync-review >>> input[name="company"]');
+    expect(await field(page, 'company')).toBe('Globex Corporation');
+    expect(await page.$eval('leadsync-review >>> .from[data-field="phone"]', (el) => el.textContent)).toBe('from Gmail message');
+    await saveCard(page);
+    await waitState(page, tom, 'known');
+    expect(await leadOf('tom.baker@globex.example')).toMatchObject({
+      name: 'Tom Baker',
+      title: 'Director of Purchasing',
+      company: 'Globex Corporation',
+      phone: '+13125550187',
+      website: 'https://globex.example',
+      source: { kind: 'email' },
+    });
+    await page.close();
+  });
+
+  it('captures a selection through "Capture selection as lead"', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/company-team.html`);
+    await page.waitForSelector('leadsync-badge', { timeout: 15_000 });
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const li = [...document.querySelectorAll('li')].find((el) => el.textContent?.includes('Omar Haddad'));
+      const range = document.createRange();
+      range.selectNodeContents(li!);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    // Puppeteer cannot click the browser's own context menu: the item is checked to exist, and
+    // its click handler's message is sent to the tab the way the background sends it.
+    const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker'))?.worker();
+    // The service worker's global `chrome`, typed here only as much as this test uses it.
+    type Chrome = {
+      runtime: { lastError?: { message?: string } };
+      contextMenus: { update(id: string, props: object, done: () => void): void };
+      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, msg: object): Promise<unknown> };
+    };
+    const result = await worker?.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const exists = await new Promise<string>((r) => chrome.contextMenus.update('capture-selection', {}, () => r(chrome.runtime.lastError?.message ?? 'ok')));
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'capture-selection' });
+      return exists;
+    });
+    expect(result).toBe('ok');
+    await page.waitForSelector('leadsync-review >>> input[name="name"]', { timeout: 15_000 });
+    expect(await field(page, 'name')).toBe('Omar Haddad');
+    expect(await field(page, 'title')).toBe('Onboarding Specialist');
+    expect(await field(page, 'phone')).toBe('+14155550133');
+    await page.type('leadsync-review >>> input[name="email"]', 'omar.haddad@northwind.example');
+    await saveCard(page);
+    expect(await leadOf('omar.haddad@northwind.example')).toMatchObject({ name: 'Omar Haddad', phone: '+14155550133', source: { kind: 'selection' } });
+    await page.close();
+  });
+
+  it('on a hostile page, runs no script from scraped text and keeps its badges visible', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/hostile.html`);
+    const mallory = 'email:mallory@evil.example';
+    await page.waitForSelector(badgeSel(mallory), { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('leadsync-badge').length >= 3, { timeout: 15_000 });
+    for (const key of await badgeKeys(page)) {
+      const box = await (await page.$(badgeSel(key!)))?.boundingBox();
+      expect(box?.width, key!).toBeGreaterThan(10);
+      // Sized in px: the page's 400px root font does not blow the badge up.
+      expect(box?.height, key!).toBeLessThan(30);
+    }
+    await page.click(badgeSel('email:trent@evil.example'));
+    await page.waitForSelector('leadsync-review >>> input[name="name"]');
+    expect(await field(page, 'name')).toContain('<img');
+    expect(await page.$eval('leadsync-review', (el) => el.shadowRoot?.querySelector('img'))).toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(() => (window as unknown as { __pwned: boolean }).__pwned)).toBe(false);
+    await page.close();
+  });
+
+  it('follows a single-page-app navigation: the new view gets badges, the old ones go', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/pages/spa.html`);
+    await page.waitForSelector(badgeSel('email:ava.stone@directory.example'), { timeout: 15_000 });
+    await page.click('#next');
+    await page.waitForSelector(badgeSel('email:ben.carter@directory.example'), { timeout: 15_000 });
+    await page.waitForSelector(badgeSel('email:chloe.diaz@directory.example'), { timeout: 15_000 });
+    expect(page.url()).toMatch(/\/spa\/page-2$/);
+    await page.waitForFunction(() => !document.querySelector('leadsync-badge[leadsync-key="email:ava.stone@directory.example"]'), { timeout: 15_000 });
+    expect(await stateOf(page, 'email:ben.carter@directory.example')).toBe('unknown');
+    await page.close();
+  });
+});
