@@ -1,5 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { enrichLoad } from './enrich-load.ts';
+import { scoringCommand } from './scoring.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -13,6 +14,9 @@ const USAGE = `usage: leadsync <command>
   seed                                    create a demo team and 200 synthetic leads on the running server
   enrich load FILE.csv [--merge]          load firmographics (domain, employees, revenue_band, credit_rating,
                                           industry) for scoring; replaces the loaded set unless --merge
+  scoring rules [--set FILE.json]         print the team's scoring rules, or replace them from a file
+  scoring train                           train the scoring model on converted and lost leads now
+  scoring model                           what the model was trained on, and the outcomes so far
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -30,6 +34,8 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'seed':
       return seed(rest);
+    case 'scoring':
+      return scoringCommand(rest);
     case 'enrich':
       if (rest[0] === 'load') return enrichLoad(rest.slice(1));
       break;
