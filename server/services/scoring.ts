@@ -69,7 +69,6 @@ export function scoreLead(deps: Deps, lead: LeadRecord, activities: readonly Act
     now,
     rules: currentRules(deps),
     model: currentModel(deps),
-    outcomes: outcomeCount(deps),
     enrichment: enrichmentOf(deps, lead),
   });
 }
