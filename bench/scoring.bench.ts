@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emailSyntaxProblem } from '../shared/scoring/checks/email.ts';
 import { computeScore } from '../shared/scoring/score.ts';
 import { captureInput } from '../shared/schemas/lead.ts';
 import { DEFAULT_SCORING_RULES } from '../shared/schemas/scoring.ts';
@@ -12,6 +13,15 @@ import { demoLeads } from '../server/cli/demo-data.ts';
 import type { BenchRow } from './types.ts';
 
 const LEADS = 10_000;
+
+/** Time per call of the email syntax check on an adversarial input of `n` characters. */
+function syntaxTime(n: number): number {
+  const input = `${'a.'.repeat(n / 2)}@${'b-'.repeat(n / 2)}`;
+  const runs = Math.max(5, Math.round(2_000_000 / n));
+  const t = performance.now();
+  for (let i = 0; i < runs; i++) emailSyntaxProblem(input);
+  return (performance.now() - t) / runs;
+}
 
 /** Rescoring every lead when the rules change, at 10k leads, against scoring them in memory alone. */
 export default async function scoringBench(): Promise<BenchRow[]> {
@@ -38,7 +48,12 @@ export default async function scoringBench(): Promise<BenchRow[]> {
     const unchanged = await rescoreAll(deps);
     const noop = performance.now() - t;
 
+    const small = syntaxTime(1_000);
+    const large = syntaxTime(100_000);
+
     return [
+      { name: 'email syntax check, 1,000-char adversarial input', value: small * 1000, unit: 'µs' },
+      { name: 'email syntax check, 100,000 chars (linear: ratio ≈ 100)', value: large * 1000, unit: 'µs', ratio: large / small, baseline: '1,000 chars', goal: '≤ 200 (linear)', met: large / small <= 200 },
       { name: `computeScore in memory, ${leads.length} leads`, value: pure, unit: 'ms' },
       { name: `scoring.setRules → rescore all, ${leads.length} leads (${changed.rescored} changed)`, value: rescore, unit: 'ms', ratio: rescore / pure, baseline: 'computeScore in memory', goal: '≤ 5000 ms', met: rescore <= 5000 },
       { name: `rescore all with nothing changed (${unchanged.changed} written)`, value: noop, unit: 'ms', ratio: noop / pure, baseline: 'computeScore in memory' },
