@@ -3,6 +3,7 @@ import { enrichLoad } from './enrich-load.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { extract } from './extract.ts';
+import { scoringCommand } from './scoring.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
 import { start } from './start.ts';
@@ -21,6 +22,9 @@ const USAGE = `usage: leadsync <command>
   export [--format leadsync|hubspot] [--status S] [--out FILE.csv]
                                           the leads as CSV; --vcard LEAD_ID for one lead's vCard
   extract FILE… [--url URL] [--region CC] print the contacts in .html, .htm, .eml and .vcf files, one JSON line per file
+  scoring rules [--set FILE.json]         print the team's scoring rules, or replace them from a file
+  scoring train                           train the scoring model on converted and lost leads now
+  scoring model                           what the model was trained on, and the outcomes so far
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -38,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
       break;
     case 'seed':
       return seed(rest);
+    case 'scoring':
+      return scoringCommand(rest);
     case 'enrich':
       if (rest[0] === 'load') return enrichLoad(rest.slice(1));
       break;

@@ -1,3 +1,4 @@
+import { SCORE_VERSION } from '../../shared/scoring/score.ts';
 import { MIN_OUTCOMES } from '../../shared/schemas/scoring.ts';
 import type { Deps } from '../deps.ts';
 import { currentModel, outcomeCount, rescoreAll, trainModel } from './scoring.ts';
@@ -32,6 +33,16 @@ export function startScoringSchedule(deps: Deps, options: { everyMs?: number; ho
       running = false;
     }
   };
+  // Scores written by an older version of the rules engine are brought up to date once, at start.
+  for (const lead of deps.store.values('leads')) {
+    if (lead.score.version >= SCORE_VERSION) continue;
+    running = true;
+    rescoreAll(deps)
+      .then(({ changed }) => deps.log.info('rescored leads scored by an older version', { changed }))
+      .catch((err: unknown) => deps.log.error('rescoring older scores failed', { err: String(err) }))
+      .finally(() => (running = false));
+    break;
+  }
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);

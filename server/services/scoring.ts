@@ -69,37 +69,51 @@ export function scoreLead(deps: Deps, lead: LeadRecord, activities: readonly Act
     now,
     rules: currentRules(deps),
     model: currentModel(deps),
-    outcomes: outcomeCount(deps),
     enrichment: enrichmentOf(deps, lead),
   });
 }
 
-const sameScore = (a: Score, b: Score) => JSON.stringify({ ...a, scoredAt: '' }) === JSON.stringify({ ...b, scoredAt: '' });
+/** Equal but for `scoredAt`: then the lead need not be written again. */
+function sameScore(a: Score, b: Score): boolean {
+  if (a.total !== b.total || a.quality !== b.quality || a.fit !== b.fit || a.engagement !== b.engagement || a.predicted !== b.predicted || a.version !== b.version) return false;
+  if (a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) {
+    const x = a.reasons[i];
+    const y = b.reasons[i];
+    if (!x || !y || x.label !== y.label || x.points !== y.points || x.group !== y.group) return false;
+  }
+  return JSON.stringify(a.checks) === JSON.stringify(b.checks) && JSON.stringify(a.prediction) === JSON.stringify(b.prediction);
+}
 
 /**
  * Rescores every lead after the rules, the model or the firmographics change, in transactions of
- * `batch` leads so that captures and claims get their turn in between. A lead whose score did
- * not change is not written. The version is not bumped: a rescore is not an edit, and must not
- * make a rep's pending edit a CONFLICT.
+ * `batch` leads with a turn of the event loop between them, so that captures and claims are
+ * served meanwhile. It waits for durability once at the end, so that group commit folds the
+ * batches into few snapshots. A lead whose score did not change is not written. The version is
+ * not bumped: a rescore is not an edit, and must not turn a rep's pending edit into a CONFLICT.
  */
-export async function rescoreAll(deps: Deps, batch = 2000): Promise<{ leads: number; changed: number }> {
+export async function rescoreAll(deps: Deps, batch = 1000): Promise<{ leads: number; changed: number }> {
   const ids = Array.from(deps.store.values('leads'), (l) => l.id);
-  let changed = 0;
+  const pending: Promise<number>[] = [];
   for (let i = 0; i < ids.length; i += batch) {
     const now = deps.now();
-    changed += await deps.store.transact((tx) => {
-      let n = 0;
-      for (const id of ids.slice(i, i + batch)) {
-        const lead = deps.repos.leads.get(id);
-        if (!lead) continue;
-        const score = scoreLead(deps, lead, deps.repos.activities.forLead(id), now);
-        if (sameScore(score, lead.score)) continue;
-        deps.repos.leads.put(tx, { ...lead, score });
-        n++;
-      }
-      return n;
-    });
+    pending.push(
+      deps.store.transact((tx) => {
+        let n = 0;
+        for (const id of ids.slice(i, i + batch)) {
+          const lead = deps.repos.leads.get(id);
+          if (!lead) continue;
+          const score = scoreLead(deps, lead, deps.repos.activities.forLead(id), now);
+          if (sameScore(score, lead.score)) continue;
+          deps.repos.leads.put(tx, { ...lead, score });
+          n++;
+        }
+        return n;
+      }),
+    );
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  const changed = (await Promise.all(pending)).reduce((a, n) => a + n, 0);
   return { leads: ids.length, changed };
 }
 

@@ -120,7 +120,7 @@ export const MIN_OUTCOMES = 50;
 export const predictionFactor = z.object({ label: z.string(), weight: z.number() });
 export const prediction = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ready'), probability: z.number().min(0).max(1), up: z.array(predictionFactor), down: z.array(predictionFactor), trainedAt: isoDate, outcomes: z.number().int() }),
-  z.object({ status: z.literal('insufficient'), outcomes: z.number().int().min(0), needed: z.number().int(), message: z.string() }),
+  z.object({ status: z.literal('insufficient'), needed: z.number().int(), message: z.string() }),
 ]);
 export type Prediction = z.infer<typeof prediction>;
 

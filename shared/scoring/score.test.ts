@@ -30,7 +30,7 @@ describe('computeScore', () => {
   it('scores an empty lead 0, grade D, with every field unchecked and no prediction', () => {
     const s = computeScore(input());
     expect(s).toMatchObject({ total: 0, grade: 'D', quality: 0, fit: 0, engagement: 0, version: SCORE_VERSION, scoredAt: NOW.toISOString(), reasons: [], checks: {} });
-    expect(s.prediction).toMatchObject({ status: 'insufficient', outcomes: 0, needed: MIN_OUTCOMES });
+    expect(s.prediction).toMatchObject({ status: 'insufficient', needed: MIN_OUTCOMES });
   });
 
   it('adds up a strong lead from its reasons, with the quality cap as a reason', () => {
@@ -108,7 +108,7 @@ describe('computeScore', () => {
       const model = trainNaiveBayes(examples(MIN_OUTCOMES - 1), NOW);
       const s = computeScore(input({ ...won, model }));
       expect(s.predicted).toBeUndefined();
-      expect(s.prediction).toMatchObject({ status: 'insufficient', outcomes: MIN_OUTCOMES - 1, message: expect.stringContaining(`${MIN_OUTCOMES}`) });
+      expect(s.prediction).toMatchObject({ status: 'insufficient', needed: MIN_OUTCOMES, message: expect.stringContaining(`${MIN_OUTCOMES}`) });
       expect(s.reasons.some((r) => r.group === 'predicted')).toBe(false);
     });
 

@@ -60,7 +60,7 @@ export function computeScore(input: ScoringInput, rules: readonly ScoringRule[] 
   const { model } = input;
   let prediction: Prediction;
   let predicted: number | undefined;
-  const outcomes = model ? model.classes[0] + model.classes[1] : (input.outcomes ?? 0);
+  const outcomes = model ? model.classes[0] + model.classes[1] : 0;
   if (model && outcomes >= MIN_OUTCOMES) {
     const out = predictNaiveBayes(model, leadFeatures(input, groups.engagement));
     const base = (model.classes[1] + model.alpha) / (outcomes + 2 * model.alpha);
@@ -81,7 +81,8 @@ export function computeScore(input: ScoringInput, rules: readonly ScoringRule[] 
     reasons.push({ label: `Model: ${pct(out.probability)} likely to convert (team rate ${pct(base)})`, points, group: 'predicted' });
     total += points;
   } else {
-    prediction = { status: 'insufficient', outcomes, needed: MIN_OUTCOMES, message: `No prediction yet: the model needs ${MIN_OUTCOMES} converted or lost leads, the team has ${outcomes}` };
+    // No count of the team's outcomes here: it would go stale on every lead as soon as one more closes.
+    prediction = { status: 'insufficient', needed: MIN_OUTCOMES, message: `No prediction yet: the model is trained once the team has ${MIN_OUTCOMES} converted or lost leads` };
   }
 
   return {

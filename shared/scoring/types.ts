@@ -20,9 +20,8 @@ export interface ScoringInput {
   rules?: ScoringRules | undefined;
   /** What an enrichment provider knows about the lead's company. */
   enrichment?: Firmographics | undefined;
-  /** The trained model, and how many outcomes the team has (to say why there is no model yet). */
+  /** The trained model, if the team has one. */
   model?: NaiveBayesModel | undefined;
-  outcomes?: number | undefined;
 }
 
 /** A rule's input once the defaults are filled in. */

@@ -88,7 +88,7 @@ describe('score reasons in the extension, in Chromium', () => {
     expect(shown.slice(0, 3)).toEqual(reasonLines(explanation.up));
     const checks = await page.$$eval('.checks li', (els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-field'), el.querySelector('b')?.textContent])));
     expect(checks).toEqual({ email: lead.score.checks?.email?.status, phone: 'unknown', name: 'valid', title: 'valid', address: 'unknown' });
-    expect(await page.$eval('.prediction', (el) => el.textContent)).toMatch(/needs 50 converted or lost leads/);
+    expect(await page.$eval('.prediction', (el) => el.textContent)).toMatch(/once the team has 50 converted or lost leads/);
     await page.close();
   });
 });

@@ -28,6 +28,17 @@ async function closeOutcomes(api: Api, ownerId: string, n: number, tag: string) 
   }
 }
 
+/** `node bin/leadsync.js …` against the test server, with the admin's token. */
+const cli = (ts: TestServer, args: string[]) =>
+  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LEADSYNC_URL: ts.url, LEADSYNC_TOKEN: ts.adminToken } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+
 describe('scoring over HTTP', () => {
   let ts: TestServer;
   let rep: TestUser;
@@ -96,16 +107,7 @@ describe('scoring over HTTP', () => {
     const { lead } = await rep.api.leads.capture.mutate({ name: 'Fiona Firm', email: 'fiona@bigco.example', source: { kind: 'manual' } });
     const csv = join(ts.dataDir, 'firmo.csv');
     writeFileSync(csv, 'Domain,Employees,Revenue band,Credit rating,Industry\nbigco.example,"5,000",100M+,a,Software\nsmall.example,8,<1M,C,Retail\n');
-    const cli = (args: string[]) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LEADSYNC_URL: ts.url, LEADSYNC_TOKEN: ts.adminToken } });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('exit', (code) => resolve({ code, out, err }));
-      });
-    const ok = await cli(['enrich', 'load', csv]);
+    const ok = await cli(ts, ['enrich', 'load', csv]);
     expect(ok.err).toBe('');
     expect(ok.out).toMatch(/^Loaded 2 companies \(2 known in all\); \d+ leads rescored\.\n$/);
     const after = (await rep.api.leads.get.query({ id: lead.id })).lead;
@@ -117,6 +119,19 @@ describe('scoring over HTTP', () => {
 
     expect((await errorOf(teamLead.api.scoring.loadFirmographics.mutate({ rows: [{ domain: 'x.example' }] }))).code).toBe('FORBIDDEN');
     expect(await errorOf(ts.admin.scoring.loadFirmographics.mutate({ rows: [{ domain: 'not a domain' }] }))).toMatchObject({ code: 'BAD_REQUEST', fields: ['rows.0.domain'] });
+  });
+
+  it('replaces the rules from a file with `leadsync scoring rules --set`', async () => {
+    const file = join(ts.dataDir, 'rules.json');
+    writeFileSync(file, JSON.stringify({ fit: { targetCompanies: { names: ['BigCo'], domains: ['bigco.example'], points: 15 } }, engagement: { halfLifeDays: 7 } }));
+    const { code, out, err } = await cli(ts, ['scoring', 'rules', '--set', file]);
+    expect({ code, err: err.replace(/\d+ leads/, 'N leads') }).toEqual({ code: 0, err: 'Rules saved; N leads rescored.\n' });
+    const rules = await teamLead.api.scoring.getRules.query();
+    expect(JSON.parse(out)).toEqual(rules);
+    expect(rules).toMatchObject({ fit: { targetCompanies: { names: ['BigCo'], points: 15 }, seniority: DEFAULT_SCORING_RULES.fit.seniority }, engagement: { halfLifeDays: 7 } });
+    const { items } = await teamLead.api.leads.list.query({ q: 'fiona' });
+    expect(items[0]?.score.reasons).toContainEqual({ label: 'Target account (bigco.example)', points: 15, group: 'fit' });
+    await teamLead.api.scoring.setRules.mutate({});
   });
 
   it('trains on outcomes only once there are enough, then predicted appears', async () => {
