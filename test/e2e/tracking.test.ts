@@ -88,6 +88,34 @@ describe('tracking and the team view, in Chromium', () => {
     await page.close();
   });
 
+  it('a rep finds the lead in My leads by status and by search, and not among those due today', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.click('[data-tab="leads"]');
+    const rows = () => page.$$eval('[data-testid="my-leads"] .row', (els) => els.map((el) => el.getAttribute('data-lead-id')));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+    expect(await rows()).toEqual([pulledId]);
+
+    await page.select('[data-testid="my-leads"] select[name="status"]', 'qualified');
+    await page.waitForFunction(() => /No leads match/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.select('[data-testid="my-leads"] select[name="status"]', 'contacted');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+
+    await page.type('[data-testid="my-leads"] input[name="q"]', 'nobody-by-that-name');
+    await page.waitForFunction(() => /No leads match/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.$eval('[data-testid="my-leads"] input[name="q"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('[data-testid="my-leads"] input[name="q"]', 'acme');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+
+    // The follow-up is tomorrow: nothing is due today.
+    await page.click('[data-testid="my-leads"] input[name="dueToday"]');
+    await page.waitForFunction(() => /No follow-ups due today/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.click('[data-testid="my-leads"] input[name="dueToday"]');
+    await page.waitForSelector(`[data-testid="my-leads"] .row[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    await page.click(`[data-testid="my-leads"] .row[data-lead-id="${pulledId}"]`);
+    await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    await page.close();
+  });
+
   it('a rep edits the lead, is told clearly when a team lead changed it meanwhile, and saves after reloading', async () => {
     const page = await popup('Ana Ruiz');
     await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
