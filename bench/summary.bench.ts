@@ -17,7 +17,8 @@ import type { BenchRow } from './types.ts';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const REPS = 20;
-const SECONDS = 3;
+const SECONDS = 2;
+const ROUNDS = 3;
 const CONNECTIONS = 8;
 const DAY = 86_400_000;
 
@@ -78,16 +79,21 @@ export default async function summaryBench(): Promise<BenchRow[]> {
     clock = new Date(start + 90 * DAY);
 
     const token = 'bench_admin_token_0123456789';
-    const health = await load(`${server.url}/trpc/health`, token, SECONDS);
-    const summary = await load(`${server.url}/trpc/team.summary`, token, SECONDS);
+    // Interleaved rounds, best of each: a collection of the large heap lands in one round, not in one side.
+    let health = 0;
+    let summary = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      health = Math.max(health, await load(`${server.url}/trpc/health`, token, SECONDS));
+      summary = Math.max(summary, await load(`${server.url}/trpc/team.summary`, token, SECONDS));
+    }
     const t0 = performance.now();
     const RUNS = 200;
     for (let i = 0; i < RUNS; i++) teamSummary(deps);
     const inProcessMs = (performance.now() - t0) / RUNS;
     return [
       { name: `seeding ${LEADS} leads through the services`, value: seedSeconds, unit: 's' },
-      { name: 'tRPC health query (baseline)', value: health, unit: 'req/s' },
-      { name: `team.summary, ${LEADS} leads, ${REPS} reps`, value: summary, unit: 'req/s', ratio: summary / health, baseline: 'tRPC health', goal: '≥ 0.5', met: summary / health >= 0.5 },
+      { name: `tRPC health query (baseline), best of ${ROUNDS}`, value: health, unit: 'req/s' },
+      { name: `team.summary, ${LEADS} leads, ${REPS} reps, best of ${ROUNDS}`, value: summary, unit: 'req/s', ratio: summary / health, baseline: 'tRPC health', goal: '≥ 0.5', met: summary / health >= 0.5 },
       { name: `team.summary computed in-process, ${LEADS} leads`, value: inProcessMs, unit: 'ms' },
     ];
   } finally {

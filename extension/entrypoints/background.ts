@@ -46,8 +46,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'next-lead') return;
     void handleMessage({ type: 'next-lead' }, deps).then(async (reply) => {
-      const text = reply.ok ? (reply.data.lead ? '1' : '0') : '!';
-      await browser.action.setBadgeText({ text });
+      // The badge counts follow-ups due; a failed pull shows "!" until the next sync.
+      if (reply.ok) await syncFollowUps(followUpDeps);
+      else await browser.action.setBadgeText({ text: '!' });
       // Show the pulled lead where the rep expects it; older browsers cannot open the popup.
       try {
         await browser.action.openPopup();

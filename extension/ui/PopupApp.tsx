@@ -29,7 +29,12 @@ export function PopupApp({ model, myLeads, team, openOptions }: { model: PopupMo
       {model.ready.value && (
         <nav class="tabs" role="tablist">
           {tabs.map(([id, label]) => (
-            <button type="button" role="tab" key={id} data-tab={id} aria-selected={model.tab.value === id} onClick={() => (model.tab.value = id)}>
+            <button type="button" role="tab" key={id} data-tab={id} aria-selected={model.tab.value === id}
+              onClick={() => {
+                model.tab.value = id;
+                model.notice.value = null;
+              }}
+            >
               {label}
             </button>
           ))}

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { SummaryIndex } from '../repos/summary.ts';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 const median = (values: readonly number[]): number | null => {
   if (values.length === 0) return null;
@@ -51,15 +52,16 @@ export function teamSummary(deps: Deps): TeamSummary {
   }
 
   // A deadline still open and past counts now, and on the day it lapsed.
-  const openLapsedByDay = new Map<string, number>();
+  // Days as numbers (days since 1970, UTC): cheap to compare for every open deadline.
+  const openLapsedByDay = new Map<number, number>();
   let breachedNow = 0;
   for (const deadline of index.deadlines.values()) {
     if (deadline >= nowMs) continue;
     breachedNow++;
-    const day = new Date(deadline).toISOString().slice(0, 10);
+    const day = Math.floor(deadline / DAY);
     openLapsedByDay.set(day, (openLapsedByDay.get(day) ?? 0) + 1);
   }
-  const lastSevenDays = week.map((day) => ({ day, count: (index.lapsedByDay.get(day) ?? 0) + (openLapsedByDay.get(day) ?? 0) }));
+  const lastSevenDays = week.map((day) => ({ day, count: (index.lapsedByDay.get(day) ?? 0) + (openLapsedByDay.get(Date.parse(day) / DAY) ?? 0) }));
 
   const reps: RepSummary[] = [];
   for (const user of deps.repos.users.list()) {

@@ -88,6 +88,64 @@ describe('tracking and the team view, in Chromium', () => {
     await page.close();
   });
 
+  it('a rep finds the lead in My leads by status and by search, and not among those due today', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.click('[data-tab="leads"]');
+    const rows = () => page.$$eval('[data-testid="my-leads"] .row', (els) => els.map((el) => el.getAttribute('data-lead-id')));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+    expect(await rows()).toEqual([pulledId]);
+
+    await page.select('[data-testid="my-leads"] select[name="status"]', 'qualified');
+    await page.waitForFunction(() => /No leads match/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.select('[data-testid="my-leads"] select[name="status"]', 'contacted');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+
+    await page.type('[data-testid="my-leads"] input[name="q"]', 'nobody-by-that-name');
+    await page.waitForFunction(() => /No leads match/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.$eval('[data-testid="my-leads"] input[name="q"]', (el) => ((el as HTMLInputElement).value = ''));
+    await page.type('[data-testid="my-leads"] input[name="q"]', 'acme');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="my-leads"] .row').length === 1, { timeout: 15_000 });
+
+    // The follow-up is tomorrow: nothing is due today.
+    await page.click('[data-testid="my-leads"] input[name="dueToday"]');
+    await page.waitForFunction(() => /No follow-ups due today/.test(document.querySelector('[data-testid="my-leads"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.click('[data-testid="my-leads"] input[name="dueToday"]');
+    await page.waitForSelector(`[data-testid="my-leads"] .row[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    await page.click(`[data-testid="my-leads"] .row[data-lead-id="${pulledId}"]`);
+    await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    await page.close();
+  });
+
+  it('when a follow-up is due, the background raises a reminder and the toolbar badge counts it', async () => {
+    const page = await popup('Ana Ruiz');
+    const followUpAt = new Date(Date.now() + 3_000).toISOString();
+    // The popup's own message path: the background logs it, then sets the reminders again.
+    const reply = await page.evaluate(
+      (leadId, at) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'add-activity', activity: { leadId, type: 'note', note: 'call back after lunch', followUpAt: at } }),
+      pulledId,
+      followUpAt,
+    );
+    expect(reply.ok).toBe(true);
+    const worker = await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId))).worker();
+    const seen = await worker?.evaluate(
+      (id) =>
+        new Promise<{ notifications: string[]; badge: string }>((resolve) => {
+          type Chrome = { notifications: { getAll(): Promise<Record<string, boolean>> }; action: { getBadgeText(d: object): Promise<string> } };
+          const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+          const poll = async (left: number) => {
+            const notifications = Object.keys(await c.notifications.getAll());
+            const badge = await c.action.getBadgeText({});
+            if ((notifications.includes(`lead:${id}`) && badge === '1') || left === 0) resolve({ notifications, badge });
+            else setTimeout(() => void poll(left - 1), 250);
+          };
+          void poll(80);
+        }),
+      pulledId,
+    );
+    expect(seen).toEqual({ notifications: [`lead:${pulledId}`], badge: '1' });
+    await page.close();
+  });
+
   it('a rep edits the lead, is told clearly when a team lead changed it meanwhile, and saves after reloading', async () => {
     const page = await popup('Ana Ruiz');
     await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
