@@ -1,3 +1,4 @@
+import { leadToVcard, vcardFileName } from '../../shared/export/vcard.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
@@ -61,6 +62,8 @@ export function LeadCard({ lead }: { lead: Lead }) {
       </ul>
       <p class="source">
         From {SOURCE_LABEL[lead.source.kind] ?? lead.source.kind}
+        {lead.source.name && ` “${lead.source.name}”`}
+        {lead.source.utm?.campaign && ` · campaign ${lead.source.utm.campaign}`}
         {source && (
           <>
             {': '}
@@ -68,6 +71,9 @@ export function LeadCard({ lead }: { lead: Lead }) {
           </>
         )}
       </p>
+      <a class="lead-vcard" download={vcardFileName(lead)} href={`data:text/vcard;charset=utf-8,${encodeURIComponent(leadToVcard(lead, new Date()))}`}>
+        Save contact (.vcf)
+      </a>
     </article>
   );
 }
