@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { leadToVcard, vcardFileName } from '../../shared/export/vcard.ts';
 import { signedPoints, topReasons } from '../../shared/scoring/explain.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
 import { QUALITY_FIELDS } from '../../shared/schemas/scoring.ts';
@@ -125,6 +126,8 @@ export function LeadCard({ lead, model }: { lead: Lead; model: PopupModel }) {
       <LeadTimeline activities={model.activities.value} history={model.history.value} nameOf={nameOf} />
       <p class="source">
         From {SOURCE_LABEL[lead.source.kind] ?? lead.source.kind}
+        {lead.source.name && ` “${lead.source.name}”`}
+        {lead.source.utm?.campaign && ` · campaign ${lead.source.utm.campaign}`}
         {source && (
           <>
             {': '}
@@ -134,6 +137,9 @@ export function LeadCard({ lead, model }: { lead: Lead; model: PopupModel }) {
           </>
         )}
       </p>
+      <a class="lead-vcard" download={vcardFileName(lead)} href={`data:text/vcard;charset=utf-8,${encodeURIComponent(leadToVcard(lead, new Date()))}`}>
+        Save contact (.vcf)
+      </a>
     </article>
   );
 }

@@ -71,4 +71,21 @@ describe('team tools in the options page, in Chromium', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
     expect(await page.$eval('[data-testid="export-notice"]', (el) => el.textContent)).toBe('4 leads exported.');
   });
+
+  it('offers the pulled lead as a vCard from the lead card', async () => {
+    const popup = await ext.browser.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.waitForSelector('[data-testid="next-lead"]:not([disabled])', { timeout: 15_000 });
+    await popup.click('[data-testid="next-lead"]');
+    const card = await popup.waitForSelector('.lead-card', { timeout: 15_000 });
+    const leadId = await card!.evaluate((el) => el.getAttribute('data-lead-id'));
+    const { lead } = await server.admin.leads.get.query({ id: leadId! });
+    const link = await popup.$eval('.lead-vcard', (el) => ({ name: (el as HTMLAnchorElement).download, href: (el as HTMLAnchorElement).href }));
+    expect(link.name).toMatch(/\.vcf$/);
+    const vcard = decodeURIComponent(link.href.replace(/^data:text\/vcard;charset=utf-8,/, ''));
+    expect(vcard).toContain('BEGIN:VCARD');
+    expect(vcard).toContain(`EMAIL;TYPE=INTERNET,PREF:${lead.email}`);
+    expect(vcard).toContain(`UID:urn:leadsync:${lead.id}`);
+    await popup.close();
+  });
 });
