@@ -8,6 +8,7 @@ import { LowdbStore } from './store/lowdb-store.ts';
 import type { Durability } from './store/snapshot-file.ts';
 import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
+import { startSlaTimer } from './services/routing-sla.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -55,6 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const listening = server;
   const stopMaintenance = startMaintenance(deps);
+  const stopSla = startSlaTimer(deps);
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -67,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         stopMaintenance();
+        stopSla();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

@@ -5,6 +5,9 @@ import { HistoryRepo } from './history.ts';
 import { IdempotencyRepo } from './idempotency.ts';
 import { LeadsRepo } from './leads.ts';
 import { UsersRepo } from './users.ts';
+import { DeadlinesRepo } from './deadlines.ts';
+import { QueueRepo } from './queue.ts';
+import { RoutingLogRepo } from './routing-log.ts';
 
 export interface Repos {
   users: UsersRepo;
@@ -13,6 +16,9 @@ export interface Repos {
   activities: ActivitiesRepo;
   idempotency: IdempotencyRepo;
   config: ConfigRepo;
+  queue: QueueRepo;
+  deadlines: DeadlinesRepo;
+  routingLog: RoutingLogRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -23,5 +29,8 @@ export function createRepos(store: Store): Repos {
     activities: new ActivitiesRepo(store),
     idempotency: new IdempotencyRepo(store),
     config: new ConfigRepo(store),
+    queue: new QueueRepo(store),
+    deadlines: new DeadlinesRepo(store),
+    routingLog: new RoutingLogRepo(store),
   };
 }

@@ -2,6 +2,7 @@ import { router } from '../trpc.ts';
 import { activitiesRouter } from './activities.ts';
 import { leadsRouter } from './leads.ts';
 import { queueRouter } from './queue.ts';
+import { routingRouter } from './routing.ts';
 import { health, me } from './system.ts';
 import { usersRouter } from './users.ts';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   leads: leadsRouter,
   queue: queueRouter,
   activities: activitiesRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
+import { autoRoute } from './routing.ts';
 
 export interface CaptureResult {
   lead: Lead;
@@ -78,6 +79,7 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
           id: newId('ld', now),
           ...record,
           source: input.source,
+          ...(input.territory !== undefined ? { territory: input.territory } : {}),
           status: 'new',
           ownerId: null,
           contactBy: null,
@@ -92,7 +94,7 @@ export function captureLead(deps: Deps, user: UserRecord, input: CaptureInput): 
       );
       deps.repos.leads.put(tx, lead);
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes, note: `captured from ${input.source.kind}` });
-      result = { lead: publicLead(lead), created: true };
+      result = { lead: publicLead(autoRoute(deps, tx, lead, now)), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;
@@ -183,6 +185,11 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
         next[field] = value;
         next.provenance[field] = { kind: 'manual', confidence: 1, at, by: user.id };
       }
+    }
+    if (patch.territory !== undefined && patch.territory !== (lead.territory ?? null)) {
+      changes.push({ field: 'territory', from: lead.territory, to: patch.territory ?? undefined });
+      if (patch.territory === null) delete next.territory;
+      else next.territory = patch.territory;
     }
     if (patch.status !== undefined && patch.status !== lead.status) {
       if (!canTransition(lead.status, patch.status)) {

@@ -2,6 +2,7 @@ import type { Activity } from '../../shared/schemas/activity.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { FieldChange } from '../../shared/merge.ts';
+import type { RoutingLogEntry } from '../../shared/schemas/routing.ts';
 
 export interface UserRecord extends User {
   tokenHash: string;
@@ -15,7 +16,7 @@ export interface HistoryEntry {
   at: string;
   /** A user id, or `system` for timers and rules. */
   by: string;
-  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity';
+  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity' | 'routed' | 'returned' | 'snoozed';
   changes: FieldChange[];
   note?: string;
 }
@@ -43,9 +44,10 @@ export interface Collections {
   history: HistoryEntry;
   idempotency: IdempotencyRecord;
   config: ConfigRecord;
+  routingLog: RoutingLogEntry;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config'];
+export const COLLECTIONS: readonly CollectionName[] = ['users', 'leads', 'activities', 'history', 'idempotency', 'config', 'routingLog'];
 
 /** What lives on disk. */
 export type Data = { schemaVersion: number; seq: number } & { [C in CollectionName]: Record<string, Collections[C]> };
