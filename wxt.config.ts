@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 // The extension asks for the fewest permissions it can work with: storage for settings,
-// alarms for follow-ups, and host access to a local server only. A remote server's origin
+// alarms and notifications to warn a rep before a contact-by deadline lapses, and host access to a local server only. A remote server's origin
 // is requested at run time from the options page (optional_host_permissions).
 export default defineConfig({
   srcDir: 'extension',
@@ -9,7 +9,7 @@ export default defineConfig({
   manifest: {
     name: 'Leadsync',
     description: 'Capture leads from the pages and emails you read, see their scores, and pull your next-best lead.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -2,7 +2,8 @@ import { browser, defineBackground } from '#imports';
 import { extensionMessage } from '../../shared/schemas/messages.ts';
 import { describeZod } from '../../shared/schemas/describe.ts';
 import { handleMessage } from '../background/handlers.ts';
-import { currentLeadItem, settingsItem } from '../storage/items.ts';
+import { watchDeadlines } from '../background/deadlines.ts';
+import { currentLeadItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
 
 const deps = {
   settings: () => settingsItem.getValue(),
@@ -11,6 +12,14 @@ const deps = {
 };
 
 export default defineBackground(() => {
+  watchDeadlines(browser.alarms, {
+    ...deps,
+    now: () => new Date(),
+    warned: warnedDeadlinesItem,
+    notify: async (id, title, message) => {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+  });
   // MV3: listeners are registered synchronously, at the top of the worker's start.
   browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
     const parsed = extensionMessage.safeParse(raw);

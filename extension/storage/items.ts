@@ -20,3 +20,9 @@ export const currentLeadItem = storage.defineItem<Lead | null>('local:currentLea
   fallback: null,
   version: 1,
 });
+
+/** Lead id → the deadline already warned about, so each deadline raises one notification. */
+export const warnedDeadlinesItem = storage.defineItem<Record<string, string>>('local:warnedDeadlines', {
+  fallback: {},
+  version: 1,
+});

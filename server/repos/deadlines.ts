@@ -49,6 +49,16 @@ export class DeadlinesRepo {
     return out;
   }
 
+  /** The ids of one owner's leads that carry a deadline (a walk over deadlines, not over all leads). */
+  forOwner(ownerId: string): LeadRecord[] {
+    const out: LeadRecord[] = [];
+    for (const id of this.current.keys()) {
+      const lead = this.store.get('leads', id);
+      if (lead?.ownerId === ownerId) out.push(lead);
+    }
+    return out.sort((a, b) => (a.contactBy ?? '').localeCompare(b.contactBy ?? ''));
+  }
+
   /** Open leads past their deadline now. */
   breaches(now: Date): number {
     const t = now.getTime();

@@ -7,7 +7,7 @@ import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { LeadRecord, UserRecord } from '../store/types.ts';
 import { addHistory, getLead } from './leads.ts';
-import { moveLead } from './routing-moves.ts';
+import { moveLead, routingConfigOf } from './routing-moves.ts';
 
 const atCapacity = (open: number, capacity: number) =>
   new TRPCError({
@@ -87,3 +87,11 @@ export function snoozeLead(deps: Deps, by: UserRecord, leadId: string, until: st
 }
 
 export const isOpen = (lead: LeadRecord): boolean => OPEN_STATUSES.has(lead.status);
+
+/** The caller's contact-by deadlines, soonest first, and how early the team wants a warning. */
+export function myDeadlines(deps: Deps, user: UserRecord): { warnMinutes: number; items: { leadId: string; name: string; contactBy: string }[] } {
+  return {
+    warnMinutes: routingConfigOf(deps).sla.warnMinutes,
+    items: deps.repos.deadlines.forOwner(user.id).map((l) => ({ leadId: l.id, name: l.name ?? l.email ?? l.phone ?? l.id, contactBy: l.contactBy ?? '' })),
+  };
+}
