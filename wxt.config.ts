@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 // The extension asks for the fewest permissions it can work with: storage for settings,
-// notifications and alarms for follow-up reminders, contextMenus for "Capture selection as lead",
+// notifications and alarms for follow-up reminders and contact-by deadline warnings, contextMenus for "Capture selection as lead",
 // and host access to a local server only. A remote server's origin
 // is requested at run time from the options page (optional_host_permissions).
 export default defineConfig({

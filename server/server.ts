@@ -11,6 +11,7 @@ import { bootstrapAdmin } from './services/users.ts';
 import { startMaintenance } from './services/maintenance.ts';
 import { startScoringSchedule } from './services/scoring-schedule.ts';
 import { startWebhooks } from './services/webhook-dispatch.ts';
+import { startSlaTimer } from './services/routing-sla.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -23,6 +24,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** How often the nightly scoring run checks whether it is due (tests shorten it). */
   scoringCheckMs?: number;
+  /** How often lapsed contact-by deadlines are swept (one sweep always runs at start). */
+  slaSweepMs?: number;
 }
 
 export interface RunningServer {
@@ -63,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stopMaintenance = startMaintenance(deps);
   const stopScoring = startScoringSchedule(deps, options.scoringCheckMs !== undefined ? { everyMs: options.scoringCheckMs } : {});
   const stopWebhooks = startWebhooks(deps);
+  const stopSla = startSlaTimer(deps, options.slaSweepMs);
   listening.keepAliveTimeout = 5_000;
   const { port } = listening.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -78,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         deps.metrics.stop();
         stopScoring();
         stopWebhooks();
+        stopSla();
         await new Promise<void>((resolve) => {
           listening.close(() => resolve());
           listening.closeIdleConnections();

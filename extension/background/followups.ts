@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { FollowUp } from '../../shared/schemas/team.ts';
 import type { Reply } from '../../shared/schemas/messages.ts';
 import { followUpsItem } from '../storage/items.ts';
+import { DEADLINE_NOTIFICATION_PREFIX } from './deadlines.ts';
 import { leadIdOfAlarm, planFollowUps, reminderText, SYNC_ALARM } from './followup-plan.ts';
 
 const NOTIFICATION_PREFIX = 'lead:';
@@ -57,8 +58,9 @@ export function registerFollowUps(deps: FollowUpDeps): void {
     if (leadId) void remind(deps, leadId);
   });
   browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    const leadId = id.slice(NOTIFICATION_PREFIX.length);
+    const prefix = [NOTIFICATION_PREFIX, DEADLINE_NOTIFICATION_PREFIX].find((p) => id.startsWith(p));
+    if (!prefix) return;
+    const leadId = id.slice(prefix.length);
     void (async () => {
       await browser.notifications.clear(id);
       await deps.openLead(leadId);

@@ -2,8 +2,9 @@ import { browser, defineBackground } from '#imports';
 import { extensionMessage } from '../../shared/schemas/messages.ts';
 import { describeZod } from '../../shared/schemas/describe.ts';
 import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
+import { watchDeadlines } from '../background/deadlines.ts';
 import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
-import { currentLeadItem, settingsItem } from '../storage/items.ts';
+import { currentLeadItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
 
 const deps: HandlerDeps = {
   settings: () => settingsItem.getValue(),
@@ -18,6 +19,14 @@ const followUpDeps: FollowUpDeps = {
 };
 
 export default defineBackground(() => {
+  watchDeadlines(browser.alarms, {
+    ...deps,
+    now: () => new Date(),
+    warned: warnedDeadlinesItem,
+    notify: async (id, title, message) => {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+  });
   // MV3: listeners are registered synchronously, at the top of the worker's start.
   browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
     const parsed = extensionMessage.safeParse(raw);

@@ -33,3 +33,9 @@ export const neverCaptureItem = storage.defineItem<string>('local:neverCapture',
   fallback: '',
   version: 1,
 });
+
+/** Lead id → the deadline already warned about, so each deadline raises one notification. */
+export const warnedDeadlinesItem = storage.defineItem<Record<string, string>>('local:warnedDeadlines', {
+  fallback: {},
+  version: 1,
+});

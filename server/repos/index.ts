@@ -10,6 +10,9 @@ import { OutcomesRepo } from './outcomes.ts';
 import { SummaryIndex } from './summary.ts';
 import { UsersRepo } from './users.ts';
 import { WebhooksRepo } from './webhooks.ts';
+import { DeadlinesRepo } from './deadlines.ts';
+import { QueueRepo } from './queue.ts';
+import { RoutingLogRepo } from './routing-log.ts';
 
 export interface Repos {
   users: UsersRepo;
@@ -23,6 +26,9 @@ export interface Repos {
   summary: SummaryIndex;
   forms: FormsRepo;
   webhooks: WebhooksRepo;
+  queue: QueueRepo;
+  deadlines: DeadlinesRepo;
+  routingLog: RoutingLogRepo;
 }
 
 export function createRepos(store: Store): Repos {
@@ -38,5 +44,8 @@ export function createRepos(store: Store): Repos {
     summary: new SummaryIndex(store),
     forms: new FormsRepo(store),
     webhooks: new WebhooksRepo(store),
+    queue: new QueueRepo(store),
+    deadlines: new DeadlinesRepo(store),
+    routingLog: new RoutingLogRepo(store),
   };
 }

@@ -8,6 +8,7 @@ import { queueRouter } from './queue.ts';
 import { scoringRouter } from './scoring.ts';
 import { health, me, stats } from './system.ts';
 import { teamRouter } from './team.ts';
+import { routingRouter } from './routing.ts';
 import { usersRouter } from './users.ts';
 import { webhooksRouter } from './webhooks.ts';
 
@@ -25,6 +26,7 @@ export const appRouter = router({
   imports: importsRouter,
   exports: exportsRouter,
   webhooks: webhooksRouter,
+  routing: routingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
+import { autoRoute } from './routing.ts';
 import { scoreLead } from './scoring.ts';
 import { checkLostReason, recordOutcome } from './pipeline.ts';
 
@@ -82,25 +83,26 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       result = { lead: publicLead(lead), created: false };
     } else {
       const { record } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
-      const lead: LeadRecord = {
+      const draft: Omit<LeadRecord, 'score'> = {
         id: newId('ld', now),
         ...record,
         source: input.source,
+        ...(input.territory !== undefined ? { territory: input.territory } : {}),
         status: 'new',
         ownerId: null,
         contactBy: null,
         capturedBy: user.id,
-        // A new lead has no activities yet.
-        score: computeScore({ ...record, activities: [], now }),
         version: 1,
         createdAt: at,
         updatedAt: at,
         seq: 0,
       };
+      // Scored once, with the team's rules, model and firmographics; a new lead has no activities yet.
+      const lead: LeadRecord = { ...draft, score: scoreLead(deps, draft, [], now) };
       deps.repos.leads.put(tx, lead);
       // The first values are the lead itself, with their provenance: history records what changes after.
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
-      result = { lead: publicLead(lead), created: true };
+      result = { lead: publicLead(autoRoute(deps, tx, lead, now)), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;
@@ -203,6 +205,11 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
         next[field] = value;
         next.provenance[field] = { kind: 'manual', confidence: 1, at, by: user.id };
       }
+    }
+    if (patch.territory !== undefined && patch.territory !== (lead.territory ?? null)) {
+      changes.push({ field: 'territory', from: lead.territory, to: patch.territory ?? undefined });
+      if (patch.territory === null) delete next.territory;
+      else next.territory = patch.territory;
     }
     if (patch.status !== undefined && patch.status !== lead.status) {
       if (!canTransition(lead.status, patch.status)) {

@@ -62,7 +62,7 @@ export function enrichmentOf(deps: Deps, lead: Pick<LeadRecord, 'website' | 'ema
 }
 
 /** The authoritative score of a lead, with the team's rules, its enrichment and the trained model. */
-export function scoreLead(deps: Deps, lead: LeadRecord, activities: readonly Activity[], now: Date): Score {
+export function scoreLead(deps: Deps, lead: Omit<LeadRecord, 'score'>, activities: readonly Activity[], now: Date): Score {
   return computeScore({
     ...lead,
     activities,

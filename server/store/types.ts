@@ -5,6 +5,7 @@ import type { User } from '../../shared/schemas/user.ts';
 import type { FieldChange } from '../../shared/merge.ts';
 import type { Form } from '../../shared/schemas/forms.ts';
 import type { Webhook, WebhookDelivery } from '../../shared/schemas/webhooks.ts';
+import type { RoutingLogEntry } from '../../shared/schemas/routing.ts';
 
 export interface UserRecord extends User {
   tokenHash: string;
@@ -18,7 +19,7 @@ export interface HistoryEntry {
   at: string;
   /** A user id, or `system` for timers and rules. */
   by: string;
-  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity';
+  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity' | 'routed' | 'returned' | 'snoozed';
   changes: FieldChange[];
   note?: string;
 }
@@ -75,10 +76,11 @@ export interface Collections {
   forms: FormRecord;
   webhooks: WebhookRecord;
   webhookDeliveries: WebhookDelivery;
+  routingLog: RoutingLogEntry;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS: readonly CollectionName[] = [
-  'users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics', 'outcomes', 'forms', 'webhooks', 'webhookDeliveries',
+  'users', 'leads', 'activities', 'history', 'idempotency', 'config', 'firmographics', 'outcomes', 'forms', 'webhooks', 'webhookDeliveries', 'routingLog',
 ];
 
 /** What lives on disk. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { territoryField } from './territory.ts';
 import { emailField, id, isoDate, normalisePhoneIn, phoneField, regionField, text, websiteField } from './fields.ts';
 import { fieldCheck, prediction, qualityField } from './scoring.ts';
 
@@ -61,6 +62,7 @@ const captureShape = z.object({
   source,
   provenance: z.partialRecord(z.enum(CONTACT_FIELDS), provenanceHint).optional(),
   idempotencyKey: z.string().min(8).max(128).optional(),
+  territory: territoryField.optional(),
 });
 
 export const captureInput = captureShape
@@ -117,6 +119,10 @@ export const lead = z.object({
   lostReason: z.string().optional(),
   ownerId: z.string().nullable(),
   contactBy: isoDate.nullable(),
+  /** The sales territory (EMEA, US-CA …) that decides which reps may take it. */
+  territory: z.string().optional(),
+  /** Kept out of the queue until then. */
+  snoozedUntil: isoDate.optional(),
   capturedBy: z.string().optional(),
   score,
   version: z.number().int().min(1),
@@ -138,6 +144,7 @@ export const leadPatch = z
     address: text(500).nullable().optional(),
     status: leadStatus.optional(),
     lostReason: text(200).optional(),
+    territory: territoryField.nullable().optional(),
   })
   .strict()
   .transform((v, ctx) => (v.phone === null ? v : normalisePhoneIn({ ...v, phone: v.phone ?? undefined }, ctx)));
