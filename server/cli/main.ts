@@ -1,14 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
-import { enrichLoad } from './enrich-load.ts';
-import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
-import { extract } from './extract.ts';
-import { scoringCommand } from './scoring.ts';
-import { seed } from './seed.ts';
-import { serve } from './serve.ts';
-import { start } from './start.ts';
-import { userAdd } from './user-add.ts';
 
+// Each command loads its own modules: `serve` should not carry the DOM and MIME parsers of `extract`.
 const USAGE = `usage: leadsync <command>
 
   serve                                   run the server (PORT, HOST, DATA_DIR, LEADSYNC_ADMIN_TOKEN, LOG_LEVEL)
@@ -34,25 +26,25 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      return serve();
+      return (await import('./serve.ts')).serve();
     case 'start':
-      return start();
+      return (await import('./start.ts')).start();
     case 'user':
-      if (rest[0] === 'add') return userAdd(rest.slice(1));
+      if (rest[0] === 'add') return (await import('./user-add.ts')).userAdd(rest.slice(1));
       break;
     case 'seed':
-      return seed(rest);
+      return (await import('./seed.ts')).seed(rest);
     case 'scoring':
-      return scoringCommand(rest);
+      return (await import('./scoring.ts')).scoringCommand(rest);
     case 'enrich':
-      if (rest[0] === 'load') return enrichLoad(rest.slice(1));
+      if (rest[0] === 'load') return (await import('./enrich-load.ts')).enrichLoad(rest.slice(1));
       break;
     case 'import':
-      return importCommand(rest);
+      return (await import('./import.ts')).importCommand(rest);
     case 'export':
-      return exportCommand(rest);
+      return (await import('./export.ts')).exportCommand(rest);
     case 'extract':
-      return extract(rest);
+      return (await import('./extract.ts')).extract(rest);
     case undefined:
     case 'help':
     case '--help':
