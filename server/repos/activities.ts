@@ -10,9 +10,10 @@ export class ActivitiesRepo {
   constructor(private readonly store: Store) {
     store.onChange('activities', (prev, next) => {
       if (!prev && next) {
-        const list = this.byLead.get(next.leadId) ?? [];
-        list.push(next.id);
-        this.byLead.set(next.leadId, list);
+        // A literal holds exactly one id, where push() on [] would reserve 16 slots.
+        const list = this.byLead.get(next.leadId);
+        if (list) list.push(next.id);
+        else this.byLead.set(next.leadId, [next.id]);
         const latest = this.latest.get(next.leadId);
         if (!latest || latest.at <= next.at) {
           this.latest.set(next.leadId, next);

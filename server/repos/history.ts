@@ -6,9 +6,10 @@ export class HistoryRepo {
   constructor(private readonly store: Store) {
     store.onChange('history', (prev, next) => {
       if (!prev && next) {
-        const list = this.byLead.get(next.leadId) ?? [];
-        list.push(next.id);
-        this.byLead.set(next.leadId, list);
+        // Most leads have one entry: a literal holds exactly it, where push() would reserve 16 slots.
+        const list = this.byLead.get(next.leadId);
+        if (list) list.push(next.id);
+        else this.byLead.set(next.leadId, [next.id]);
       }
     });
   }

@@ -20,7 +20,8 @@ export class LeadsRepo {
   /** Lead ids in creation order (ids sort by time). */
   private ordered: string[] = [];
   private readonly openByOwner = new Map<string, number>();
-  private readonly unassigned = new Set<string>();
+  /** Unassigned new leads; the queue repository keeps their order. */
+  private unassigned = 0;
 
   constructor(private readonly store: Store) {
     const loading: string[] = [];
@@ -38,13 +39,13 @@ export class LeadsRepo {
   private index(lead: LeadRecord): void {
     for (const key of dedupeKeys(lead)) if (!this.byKey.has(key)) this.byKey.set(key, lead.id);
     if (lead.ownerId && OPEN_STATUSES.has(lead.status)) this.openByOwner.set(lead.ownerId, (this.openByOwner.get(lead.ownerId) ?? 0) + 1);
-    if (!lead.ownerId && lead.status === 'new') this.unassigned.add(lead.id);
+    if (!lead.ownerId && lead.status === 'new') this.unassigned++;
   }
 
   private unindex(lead: LeadRecord): void {
     for (const key of dedupeKeys(lead)) if (this.byKey.get(key) === lead.id) this.byKey.delete(key);
     if (lead.ownerId && OPEN_STATUSES.has(lead.status)) this.openByOwner.set(lead.ownerId, (this.openByOwner.get(lead.ownerId) ?? 1) - 1);
-    this.unassigned.delete(lead.id);
+    if (!lead.ownerId && lead.status === 'new') this.unassigned--;
   }
 
   get(id: string): LeadRecord | undefined {
@@ -68,25 +69,8 @@ export class LeadsRepo {
     return this.openByOwner.get(ownerId) ?? 0;
   }
 
-  /** The best lead nobody owns: highest score, then oldest, then lowest id. */
-  bestUnassigned(): LeadRecord | undefined {
-    let best: LeadRecord | undefined;
-    for (const id of this.unassigned) {
-      const lead = this.get(id);
-      if (!lead) continue;
-      if (
-        !best ||
-        lead.score.total > best.score.total ||
-        (lead.score.total === best.score.total && (lead.createdAt < best.createdAt || (lead.createdAt === best.createdAt && lead.id < best.id)))
-      ) {
-        best = lead;
-      }
-    }
-    return best;
-  }
-
   queueDepth(): number {
-    return this.unassigned.size;
+    return this.unassigned;
   }
 
   /** Newest first, `limit` leads after the cursor (a lead id), with the next cursor if there are more. */
