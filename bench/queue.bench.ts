@@ -98,6 +98,6 @@ async function atSize(size: number): Promise<BenchRow[]> {
   }
 }
 
-export default async function distribution(): Promise<BenchRow[]> {
+export default async function queue(): Promise<BenchRow[]> {
   return [...(await atSize(10_000)), ...(await atSize(100_000))];
 }
