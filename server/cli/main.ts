@@ -3,6 +3,7 @@ import { enrichLoad } from './enrich-load.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { extract } from './extract.ts';
+import { routingCommand, userSet } from './routing.ts';
 import { scoringCommand } from './scoring.ts';
 import { seed } from './seed.ts';
 import { serve } from './serve.ts';
@@ -14,6 +15,8 @@ const USAGE = `usage: leadsync <command>
   serve                                   run the server (PORT, HOST, DATA_DIR, LEADSYNC_ADMIN_TOKEN, LOG_LEVEL)
   start                                   build the extension, then run the server (what npm start does)
   user add --name N --email E --role R    create a user on the running server and print its token
+  user set ID_OR_EMAIL [--away [--until DATE]] [--back] [--capacity N] [--weight W] [--territories A,B] [--tags x,y]
+                                          a rep's availability, cap, weight, territories and tags (team lead)
   seed                                    create a demo team and 200 synthetic leads on the running server
   enrich load FILE.csv [--merge]          load firmographics (domain, employees, revenue_band, credit_rating,
                                           industry) for scoring; replaces the loaded set unless --merge
@@ -25,6 +28,9 @@ const USAGE = `usage: leadsync <command>
   scoring rules [--set FILE.json]         print the team's scoring rules, or replace them from a file
   scoring train                           train the scoring model on converted and lost leads now
   scoring model                           what the model was trained on, and the outcomes so far
+  routing rules [--set FILE.json]         print the routing rules, or replace them from a file (team lead)
+  routing log [--lead ID] [--user ID] [--kind K] [--limit N]
+                                          who or what moved leads, and why, newest first
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -39,11 +45,14 @@ async function main(argv: string[]): Promise<void> {
       return start();
     case 'user':
       if (rest[0] === 'add') return userAdd(rest.slice(1));
+      if (rest[0] === 'set') return userSet(rest.slice(1));
       break;
     case 'seed':
       return seed(rest);
     case 'scoring':
       return scoringCommand(rest);
+    case 'routing':
+      return routingCommand(rest);
     case 'enrich':
       if (rest[0] === 'load') return enrichLoad(rest.slice(1));
       break;
