@@ -5,9 +5,11 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { FollowUp, TeamSummary } from '../../shared/schemas/team.ts';
 import type { LookupMatch } from '../../shared/schemas/api.ts';
 import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
+import type { ProvisionalScore } from '../../shared/schemas/provisional.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
+import { RulesCache, scoreProvisionally } from './provisional-score.ts';
 
 export type Me = User & { openLeads: number };
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -19,6 +21,7 @@ export type TeamUser = Outputs['users']['list'][number];
 export interface Replies {
   lookup: { matches: LookupMatch[] };
   capture: { lead: Lead; created: boolean };
+  'provisional-score': ProvisionalScore;
   'next-lead': { lead: Lead | null };
   whoami: Me;
   'test-connection': Me;
@@ -51,9 +54,21 @@ const notConfigured: Reply<never> = {
   message: 'Leadsync is not connected yet: open the options and enter your server URL and token.',
 };
 
+const rulesCache = new RulesCache();
+
 /** The background's answer to one message. Every failure becomes a reply; none is swallowed. */
 export async function handleMessage<M extends ParsedMessage>(msg: M, deps: HandlerDeps): Promise<Reply<Replies[M['type']]>> {
   const settings = msg.type === 'test-connection' ? { serverUrl: msg.serverUrl, token: msg.token } : await deps.settings();
+  // Scored here even when not connected: the default rules need no server.
+  if (msg.type === 'provisional-score') {
+    const now = new Date();
+    const api = settings.token ? createApi(settings, deps.fetch) : undefined;
+    const { rules, from } = await rulesCache.get(`${settings.serverUrl}|${settings.token}`, {
+      fetchRules: () => (api ? api.scoring.getRules.query() : Promise.reject(new Error('not connected'))),
+      now: () => now,
+    });
+    return ok(scoreProvisionally(msg.contact, rules, from, now));
+  }
   if (!settings.token) return notConfigured;
   const api = createApi(settings, deps.fetch);
   try {

@@ -1,3 +1,4 @@
+import { ProvisionalScore } from './ProvisionalScore.tsx';
 import { describeSource, edited, FIELD_LABELS, REVIEW_FIELDS, type ReviewModel } from './review-state.ts';
 
 export interface ReviewCardProps {
@@ -13,6 +14,7 @@ export interface ReviewCardProps {
 export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
   const saving = model.saving.value;
   const error = model.error.value;
+  const provisional = model.provisional.value;
   return (
     <form
       class="review"
@@ -47,8 +49,10 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
           <span class="from" data-field={field}>
             {edited(model, field) ? 'typed by you' : model.candidate[field] ? `from ${describeSource(model.candidate.provenance[field])}` : ''}
           </span>
+          <FieldCheck check={(provisional?.checks as Partial<Record<string, FieldCheckValue>> | undefined)?.[field]} field={field} />
         </label>
       ))}
+      <ProvisionalScore score={provisional} />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -63,5 +67,16 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
         </button>
       </footer>
     </form>
+  );
+}
+
+/** A doubtful or wrong field, as the provisional score's checks see it; a fine one says nothing. */
+type FieldCheckValue = { status: string; label: string };
+function FieldCheck({ check, field }: { check: FieldCheckValue | undefined; field: string }) {
+  if (!check || (check.status !== 'invalid' && check.status !== 'risky')) return null;
+  return (
+    <span class="check" data-field={field} data-status={check.status}>
+      {check.label}
+    </span>
   );
 }

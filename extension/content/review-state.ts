@@ -1,5 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Candidate, CandidateField } from '../../shared/capture/types.ts';
+import type { ProvisionalScore } from '../../shared/schemas/provisional.ts';
 
 /** The fields a rep reviews before saving, in the order the card shows them. */
 export const REVIEW_FIELDS = ['name', 'email', 'phone', 'title', 'company', 'website', 'address'] as const;
@@ -35,11 +36,13 @@ export interface ReviewModel {
   values: Record<ReviewField, Signal<string>>;
   saving: Signal<boolean>;
   error: Signal<string | undefined>;
+  /** The score the fields as they stand would get, computed by the background; not the server's. */
+  provisional: Signal<ProvisionalScore | undefined>;
 }
 
 export function createReview(candidate: Candidate): ReviewModel {
   const values = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, signal(candidate[f] ?? '')])) as Record<ReviewField, Signal<string>>;
-  return { candidate, values, saving: signal(false), error: signal(undefined) };
+  return { candidate, values, saving: signal(false), error: signal(undefined), provisional: signal(undefined) };
 }
 
 /** Whether the rep changed a field from what was found (the provenance then says so). */

@@ -3,6 +3,7 @@ import { selectionCandidate } from '../../shared/capture/selection.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
 import { isBlocked, isPageBlocked, parseBlocklist } from '../content/blocklist.ts';
 import { mountBadge, mountReview } from '../content/mount.ts';
+import { watchProvisional } from '../content/provisional.ts';
 import { createReview, reviewedLead } from '../content/review-state.ts';
 import { captureMessage, startScanner } from '../content/scanner.ts';
 import { neverCaptureItem } from '../storage/items.ts';
@@ -30,6 +31,10 @@ export default defineContentScript({
     /** Opens the review card for a candidate; saving sends it, and a failure stays on the card. */
     const review = (candidate: Candidate, save: (lead: ReturnType<typeof reviewedLead>) => Promise<{ ok: boolean; message?: string }>) => {
       const model = createReview(candidate);
+      const unwatch = watchProvisional(model, (contact) => send({ type: 'provisional-score', contact }), region, (fn, ms) => {
+        const id = ctx.setTimeout(fn, ms);
+        return () => clearTimeout(id);
+      });
       let close = () => {};
       void mountReview(
         ctx,
@@ -48,7 +53,13 @@ export default defineContentScript({
           else model.error.value = reply.message;
         },
         () => close(),
-      ).then((fn) => (close = fn));
+      ).then(
+        (fn) =>
+          (close = () => {
+            unwatch();
+            fn();
+          }),
+      );
     };
 
     const scanner = startScanner({

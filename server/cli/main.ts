@@ -6,6 +6,8 @@ const USAGE = `usage: leadsync <command>
   serve                                   run the server (PORT, HOST, DATA_DIR, LEADSYNC_ADMIN_TOKEN, LOG_LEVEL)
   start                                   build the extension, then run the server (what npm start does)
   user add --name N --email E --role R    create a user on the running server and print its token
+  user set ID_OR_EMAIL [--away [--until DATE]] [--back] [--capacity N] [--weight W] [--territories A,B] [--tags x,y]
+                                          a rep's availability, cap, weight, territories and tags (team lead)
   seed                                    create a demo team and 200 synthetic leads on the running server
   enrich load FILE.csv [--merge]          load firmographics (domain, employees, revenue_band, credit_rating,
                                           industry) for scoring; replaces the loaded set unless --merge
@@ -17,6 +19,9 @@ const USAGE = `usage: leadsync <command>
   scoring rules [--set FILE.json]         print the team's scoring rules, or replace them from a file
   scoring train                           train the scoring model on converted and lost leads now
   scoring model                           what the model was trained on, and the outcomes so far
+  routing rules [--set FILE.json]         print the routing rules, or replace them from a file (team lead)
+  routing log [--lead ID] [--user ID] [--kind K] [--limit N]
+                                          who or what moved leads, and why, newest first
 
 Commands that change data talk to the running server: --server URL --token T,
 or LEADSYNC_URL and LEADSYNC_TOKEN.
@@ -31,11 +36,14 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./start.ts')).start();
     case 'user':
       if (rest[0] === 'add') return (await import('./user-add.ts')).userAdd(rest.slice(1));
+      if (rest[0] === 'set') return (await import('./routing.ts')).userSet(rest.slice(1));
       break;
     case 'seed':
       return (await import('./seed.ts')).seed(rest);
     case 'scoring':
       return (await import('./scoring.ts')).scoringCommand(rest);
+    case 'routing':
+      return (await import('./routing.ts')).routingCommand(rest);
     case 'enrich':
       if (rest[0] === 'load') return (await import('./enrich-load.ts')).enrichLoad(rest.slice(1));
       break;

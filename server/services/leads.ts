@@ -14,7 +14,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
-import { autoRoute } from './routing.ts';
+import { placeNewLead, type PreferredOwner } from './routing.ts';
 import { scoreLead } from './scoring.ts';
 import { checkLostReason, recordOutcome } from './pipeline.ts';
 
@@ -43,8 +43,9 @@ export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEnt
 /**
  * Stores a captured contact: normalised already by the input schema, deduplicated by email,
  * phone, then company domain plus name, and merged field by field into the lead it matches.
+ * A new lead goes to `owner` when given and able to take it, else by the routing rules.
  */
-export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput): Promise<CaptureResult> {
+export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput, owner?: PreferredOwner): Promise<CaptureResult> {
   const now = deps.now();
   const at = now.toISOString();
   return deps.store.transact((tx) => {
@@ -102,7 +103,7 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       deps.repos.leads.put(tx, lead);
       // The first values are the lead itself, with their provenance: history records what changes after.
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
-      result = { lead: publicLead(autoRoute(deps, tx, lead, now)), created: true };
+      result = { lead: publicLead(placeNewLead(deps, tx, lead, now, owner)), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;

@@ -7,6 +7,7 @@ import { repSettingsOf } from '../../shared/schemas/user.ts';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import type { LeadRecord, Tx, UserRecord } from '../store/types.ts';
+import { addHistory } from './leads.ts';
 import { moveLead, ROUTING_CONFIG_KEY, routingConfigOf } from './routing-moves.ts';
 
 const STATE_KEY = 'routing.state';
@@ -34,10 +35,11 @@ export function repsForRouting(deps: Deps, now: Date, extraLoad: ReadonlyMap<str
 /**
  * Routes a new, unowned lead by the team's rules when auto-assignment is on. Runs inside the
  * capture's transaction, so the lead is stored and placed in one step. `extraLoad` counts
- * leads given out earlier in the same transaction (an import), which the load index cannot
- * see yet.
+ * leads given out earlier in the same transaction, which the load index cannot see yet; `note`
+ * says why the lead came to the rules (a form owner who could not take it).
  */
-export function autoRoute(deps: Deps, tx: Tx, lead: LeadRecord, now: Date, extraLoad?: Map<string, number>): LeadRecord {
+export function autoRoute(deps: Deps, tx: Tx, lead: LeadRecord, now: Date, options: { extraLoad?: Map<string, number>; note?: string } = {}): LeadRecord {
+  const { extraLoad, note } = options;
   const config = routingConfigOf(deps);
   if (!config.autoAssign || lead.ownerId || lead.status !== 'new') return lead;
   const states = { ...deps.repos.config.get(STATE_KEY, stateSchema, {}), ...(tx.get('config', STATE_KEY)?.value as Record<string, StrategyState> | undefined) };
@@ -48,13 +50,46 @@ export function autoRoute(deps: Deps, tx: Tx, lead: LeadRecord, now: Date, extra
   }
   deps.repos.config.put(tx, STATE_KEY, { ...states, [outcome.ruleId]: outcome.pick.state }, 'system', now);
   extraLoad?.set(outcome.pick.repId, (extraLoad.get(outcome.pick.repId) ?? 0) + 1);
+  const reason = `rule ${outcome.ruleId}: ${outcome.pick.why}`;
   return moveLead(
     deps,
     tx,
     lead,
-    { to: outcome.pick.repId, by: 'system', kind: 'routed', reason: `rule ${outcome.ruleId}: ${outcome.pick.why}`, ruleId: outcome.ruleId, strategy: outcome.strategy, position: outcome.pick.position },
+    { to: outcome.pick.repId, by: 'system', kind: 'routed', reason: note ? `${note}; ${reason}` : reason, ruleId: outcome.ruleId, strategy: outcome.strategy, position: outcome.pick.position },
     now,
   );
+}
+
+/** An owner named in advance for new leads, as a web form names one. */
+export interface PreferredOwner {
+  userId: string;
+  /** Who set it up (the user who created the form), for the history. */
+  by: string;
+  /** What sends the lead there, e.g. `web form "Demo request"`. */
+  via: string;
+}
+
+/**
+ * Places a lead that was just created: with the preferred owner when there is one who can take
+ * it (active, not away, under their cap), else by the rules like any capture, else in the queue.
+ * One transaction with the capture, so a form post never stores a lead it then fails to place.
+ */
+export function placeNewLead(deps: Deps, tx: Tx, lead: LeadRecord, now: Date, preferred?: PreferredOwner): LeadRecord {
+  if (!preferred) return autoRoute(deps, tx, lead, now);
+  const owner = deps.repos.users.get(preferred.userId);
+  const open = owner ? deps.repos.leads.openCount(owner.id) : 0;
+  const why = !owner?.active ? 'is not an active user' : isAwayAt(repSettingsOf(owner), now) ? 'is away' : open >= owner.capacity ? `has ${open} open leads, the cap` : undefined;
+  if (owner && why === undefined) {
+    return moveLead(deps, tx, lead, { to: owner.id, by: preferred.by, kind: 'assigned', reason: `${preferred.via} sends its leads to ${owner.name}` }, now);
+  }
+  const note = `${preferred.via}: ${owner?.name ?? preferred.userId} ${why ?? 'is unknown'}`;
+  deps.log.info('preferred owner cannot take the lead', { leadId: lead.id, ownerId: preferred.userId, why: note });
+  const routed = autoRoute(deps, tx, lead, now, { note });
+  if (routed === lead) {
+    // Not routed either: the queue has it, and the history says why the owner did not.
+    addHistory(deps, tx, now, { leadId: lead.id, by: 'system', action: 'returned', changes: [], note: `${note}; left in the queue` });
+  }
+  return routed;
 }
 
 export function getRules(deps: Deps): RoutingConfig {

@@ -23,7 +23,8 @@ interface Event {
 export function leadEvents(prev: LeadRecord | undefined, next: LeadRecord | undefined): Event[] {
   if (!next) return [];
   const lead = publicLead(next);
-  if (!prev) return [{ type: 'lead.created', data: { lead } }];
+  // A lead placed as it is created (by the routing rules, or a form's owner) is assigned too.
+  if (!prev) return next.ownerId ? [{ type: 'lead.created', data: { lead } }, { type: 'lead.assigned', data: { lead, previousOwnerId: null } }] : [{ type: 'lead.created', data: { lead } }];
   const events: Event[] = [];
   if (next.ownerId && next.ownerId !== prev.ownerId) events.push({ type: 'lead.assigned', data: { lead, previousOwnerId: prev.ownerId } });
   if (next.status !== prev.status) events.push({ type: 'lead.status_changed', data: { lead, previousStatus: prev.status } });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { activityAddInput } from './activity.ts';
 import { assignInput, getInput, listInput, LOOKUP_MAX, updateInput } from './api.ts';
 import { captureInput } from './lead.ts';
+import { provisionalContact } from './provisional.ts';
 
 /** Messages from the content script, popup and options page to the background. */
 export const extensionMessage = z.discriminatedUnion('type', [
@@ -11,6 +12,8 @@ export const extensionMessage = z.discriminatedUnion('type', [
     phones: z.array(z.string().max(40)).max(LOOKUP_MAX),
   }),
   z.object({ type: z.literal('capture'), lead: captureInput }),
+  /** The score a contact in the review card would get, before it is saved. */
+  z.object({ type: z.literal('provisional-score'), contact: provisionalContact }),
   z.object({ type: z.literal('next-lead') }),
   z.object({ type: z.literal('whoami') }),
   z.object({ type: z.literal('get-lead'), id: getInput.shape.id }),

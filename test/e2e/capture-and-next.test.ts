@@ -56,6 +56,31 @@ describe('the extension against a real server, in Chromium', () => {
     // "+" opens the review card, prefilled with what the page shows; saving captures.
     const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
     expect(await page.$eval('leadsync-review >>> input[name="title"]', (el) => (el as HTMLInputElement).value)).toBe('VP Sales');
+
+    // Before saving, the card shows a provisional score for the fields as they stand, computed by
+    // the background with the default rules (a rep cannot read the team's), and it follows edits.
+    const provisional = () =>
+      page.$eval('leadsync-review >>> [data-testid="provisional-score"]', (el) => ({ total: Number(el.getAttribute('data-total')), rules: el.getAttribute('data-rules'), text: el.textContent ?? '' }));
+    await page.waitForSelector('leadsync-review >>> [data-testid="provisional-score"]', { timeout: 15_000 });
+    const asFound = await provisional();
+    expect(asFound.rules).toBe('default');
+    expect(asFound.text).toContain('Provisional score');
+    expect(asFound.text).toContain('Vice president title');
+    const title = await page.$('leadsync-review >>> input[name="title"]');
+    await title?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="provisional-score"]')?.getAttribute('data-total')) < before,
+      { timeout: 15_000 },
+      asFound.total,
+    );
+    expect((await provisional()).text).not.toContain('Vice president title');
+    await page.type('leadsync-review >>> input[name="title"]', 'VP Sales');
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="provisional-score"]')?.getAttribute('data-total')) === before,
+      { timeout: 15_000 },
+      asFound.total,
+    );
     await save?.click();
     await page.waitForFunction(
       (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
@@ -69,6 +94,8 @@ describe('the extension against a real server, in Chromium', () => {
     expect(lead).toMatchObject({ name: 'Maria Lopez', title: 'VP Sales', email: 'maria.lopez@acme-widgets.com', source: { kind: 'page', url: `${site.url}/team.html` } });
     const shown = await stateOf(page, maria);
     expect(shown.text).toBe(`${lead.score.grade}${lead.score.total}`);
+    // With no team rules, model or company data yet, the estimate was the server's score exactly.
+    expect(lead.score.total).toBe(asFound.total);
 
     // A reload finds the lead on the server and shows its score straight away.
     await page.reload();

@@ -166,7 +166,8 @@ describe('distribution over HTTP', () => {
     const { history } = await ana!.api.leads.get.query({ id: emea.lead.id });
     expect(history.map((h) => h.action)).toEqual(['created', 'routed']);
 
-    // Cal comes back: he gets the next lead, and only one of them, not a backlog.
+    // Cal comes back: Ana and Ben are full, so he takes new leads up to his own cap of 2, and the
+    // lead that waited in the queue while he was away stays there (returning-rep.test.ts covers the fair share).
     await teamLead.api.users.update.mutate({ id: cal!.user.id, away: false });
     const next = [(await capture(ana!, 10)).lead.ownerId, (await capture(ana!, 11)).lead.ownerId, (await capture(ana!, 12)).lead.ownerId];
     expect(next.filter((o) => o === cal!.user.id)).toHaveLength(2);

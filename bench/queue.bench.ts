@@ -1,0 +1,94 @@
+// Next lead under load: 50 reps pulling at once over HTTP from a store of 10k and 100k leads,
+// beside the tRPC no-op query (health) measured against the same server in the same run, plus
+// the cost of the queue index alone (no HTTP, no disk) to show that a pull does not scan. The
+// server runs in a child process, so the load generator does not share its event loop.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRepos } from '../server/repos/index.ts';
+import { LowdbStore } from '../server/store/lowdb-store.ts';
+import { clientFor } from '../test/helpers/server.ts';
+import { loadTest, startChildServer } from './child-server.ts';
+import { seedStore } from './seed-store.ts';
+import type { BenchRow } from './types.ts';
+
+const CONCURRENCY = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TOKEN = 'bench-admin-token-queue-0123456789';
+
+async function atSize(size: number): Promise<BenchRow[]> {
+  const k = `${size / 1000}k leads`;
+  const dir = mkdtempSync(join(tmpdir(), `leadsync-bench-queue-${size}-`));
+  try {
+    process.stdout.write(`seeding ${k}…\n`);
+    await seedStore(dir, size, TOKEN);
+    const server = await startChildServer(dir, TOKEN);
+    let health, next, healthAlone, nextAlone;
+    const claimed = new Map<string, number>();
+    let pulls = 0;
+    try {
+      const admin = clientFor(server.url, TOKEN);
+      const reps = await Promise.all(
+        Array.from({ length: CONCURRENCY }, (_, i) => admin.users.create.mutate({ name: `Bench Rep${i}`, email: `rep${i}@bench.example`, role: 'rep', capacity: 10_000 })),
+      );
+      health = await loadTest({ url: `${server.url}/trpc/health`, connections: CONCURRENCY, seconds: SECONDS });
+      healthAlone = await loadTest({ url: `${server.url}/trpc/health`, connections: 1, seconds: 2 });
+      let turn = 0;
+      const pull = (connections: number, seconds: number) => loadTest({
+        url: server.url,
+        connections,
+        seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/trpc/queue.next',
+            // Each request on behalf of the next rep in turn, as 50 reps clicking Next lead.
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${reps[turn++ % reps.length]!.token}` }, body: '{}' }),
+            onResponse: (status, body) => {
+              if (status !== 200) return;
+              pulls++;
+              const id = (JSON.parse(body) as { result?: { data?: { lead?: { id: string } | null } } }).result?.data?.lead?.id;
+              if (id) claimed.set(id, (claimed.get(id) ?? 0) + 1);
+            },
+          },
+        ],
+      });
+      next = await pull(CONCURRENCY, SECONDS);
+      // One rep at a time: the cost of a pull itself, without waiting behind 49 others.
+      nextAlone = await pull(1, 2);
+    } finally {
+      await server.stop();
+    }
+    const doubles = [...claimed.values()].filter((n) => n > 1).length;
+
+    // The index alone, on the same data: the best lead for a generalist and for a rep with territories.
+    const store = await LowdbStore.open({ dir });
+    const repos = createRepos(store);
+    const picks = 2000;
+    const now = new Date();
+    const t = performance.now();
+    for (let i = 0; i < picks; i++) repos.queue.best(i % 2 ? [] : ['EMEA', 'US-CA'], now);
+    const pickUs = ((performance.now() - t) / picks) * 1000;
+    await store.close();
+
+    return [
+      { name: `tRPC health (no-op query), ${CONCURRENCY} conns, ${k}`, value: health.rps, unit: 'req/s' },
+      { name: `tRPC health p99, ${k}`, value: health.p99, unit: 'ms' },
+      { name: `queue.next, ${CONCURRENCY} reps, ${k}`, value: next.rps, unit: 'req/s', ratio: next.rps / health.rps, baseline: 'tRPC health' },
+      { name: `queue.next p50, ${k}`, value: next.p50, unit: 'ms' },
+      { name: `queue.next p99, ${k}`, value: next.p99, unit: 'ms', ratio: next.p99 / health.p99, baseline: 'health p99', ...(size >= 100_000 ? { goal: '≤ 20 ms', met: next.p99 <= 20 } : {}) },
+      { name: `queue.next errors, ${k}`, value: next.errors, unit: 'count' },
+      { name: `queue.next p99, one rep at a time, ${k}`, value: nextAlone.p99, unit: 'ms', ratio: nextAlone.p99 / healthAlone.p99, baseline: 'health p99, one at a time' },
+      { name: `tRPC health p99, one at a time, ${k}`, value: healthAlone.p99, unit: 'ms' },
+      { name: `queue.next double claims, ${k} (${claimed.size} claimed in ${pulls} pulls)`, value: doubles, unit: 'leads', goal: '0', met: doubles === 0 },
+      { name: `queue index pick (in process, no I/O), ${k}`, value: pickUs, unit: 'µs' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default async function queue(): Promise<BenchRow[]> {
+  return [...(await atSize(10_000)), ...(await atSize(100_000))];
+}
