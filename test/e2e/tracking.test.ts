@@ -11,6 +11,7 @@ describe('tracking and the team view, in Chromium', () => {
   let ana: TestUser;
   let bo: TestUser;
   let lee: TestUser;
+  let cy: TestUser;
   let pulledId = '';
 
   beforeAll(async () => {
@@ -18,6 +19,7 @@ describe('tracking and the team view, in Chromium', () => {
     ana = await server.createUser('rep', { name: 'Ana Ruiz' });
     bo = await server.createUser('rep', { name: 'Bo Chen' });
     lee = await server.createUser('lead', { name: 'Lee Lead' });
+    cy = await server.createUser('rep', { name: 'Cy Park', capacity: 0 });
     await ana.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla.diaz@acme.example', phone: '+1 415 555 0100', title: 'VP Sales', company: 'Acme', source: { kind: 'page' } });
     await ana.api.leads.capture.mutate({ name: 'Dev Patel', email: 'dev@globex.example', company: 'Globex', source: { kind: 'email' } });
     await ana.api.leads.capture.mutate({ name: 'Eve Stone', email: 'eve@initech.example', company: 'Initech', source: { kind: 'form' } });
@@ -198,14 +200,38 @@ describe('tracking and the team view, in Chromium', () => {
       'Leads that reached each stage: new 3, assigned 1, contacted 1, qualified 0, converted 0',
     );
 
+    // Away as routing sees it, with the day the rep is back.
+    expect(await page.$('[data-rep="Ana Ruiz"] [data-testid="away"]')).toBeNull();
+    expect(await page.$('[data-rep="Cy Park"] [data-testid="away"]')).toBeNull();
+    await lee.api.users.update.mutate({ id: cy.user.id, away: true, awayUntil: '2099-03-16T12:00:00.000Z' });
+    await page.click('[data-tab="leads"]');
+    await page.click('[data-tab="team"]');
+    await page.waitForSelector('[data-rep="Cy Park"] [data-testid="away"]', { timeout: 15_000 });
+    const backOn = new Date('2099-03-16T12:00:00.000Z').toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    expect(await textOf(page, '[data-rep="Cy Park"] [data-testid="away"]')).toBe(` away until ${backOn}`);
+
+    // The rep picker says who is away or full; a full rep cannot be picked.
+    const reps = await page.$$eval('select[name="userId"] option', (opts) => opts.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent, disabled: (o as HTMLOptionElement).disabled })));
+    expect(reps.slice(1)).toEqual(
+      expect.arrayContaining([
+        { value: ana.user.id, text: 'Ana Ruiz (1/25)', disabled: false },
+        { value: bo.user.id, text: 'Bo Chen (0/25)', disabled: false },
+        { value: cy.user.id, text: `Cy Park (0/0) · away until ${backOn}, full`, disabled: true },
+      ]),
+    );
+
     const queued = await page.$$eval('select[name="leadId"] option', (opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(queued).toHaveLength(2);
     await page.select('select[name="leadId"]', queued[0]!);
     await page.select('select[name="userId"]', bo.user.id);
     await page.click('[data-testid="assign"] button[type="submit"]');
     await page.waitForFunction(() => (document.querySelector('[data-testid="queue-depth"] strong')?.textContent ?? '') === '1', { timeout: 15_000 });
-    expect((await lee.api.leads.get.query({ id: queued[0]! })).lead).toMatchObject({ ownerId: bo.user.id, status: 'assigned' });
+    expect((await lee.api.leads.get.query({ id: queued[0]! })).lead).toMatchObject({ ownerId: bo.user.id, status: 'assigned', contactBy: expect.any(String) });
     expect(await textOf(page, '[data-rep="Bo Chen"]')).toContain('1/25');
+    expect(await textOf(page, '[role="status"]')).toContain("is now Bo Chen's");
+    // The push goes through routing: the routing log says who moved the lead and why.
+    const log = await lee.api.routing.log.query({ leadId: queued[0]! });
+    expect(log.items).toEqual([expect.objectContaining({ kind: 'assigned', from: null, to: bo.user.id, by: lee.user.id, reason: 'Lee Lead assigned it to Bo Chen' })]);
     await page.close();
   });
 });
