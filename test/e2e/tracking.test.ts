@@ -118,7 +118,7 @@ describe('tracking and the team view, in Chromium', () => {
     await page.close();
   });
 
-  it('when a follow-up is due, the background raises a reminder and the toolbar badge counts it', async () => {
+  it('when a follow-up is due, the background raises a reminder and the toolbar badge counts it; clicking the reminder opens the lead card', async () => {
     const page = await popup('Ana Ruiz');
     const followUpAt = new Date(Date.now() + 3_000).toISOString();
     // The popup's own message path: the background logs it, then sets the reminders again.
@@ -145,7 +145,26 @@ describe('tracking and the team view, in Chromium', () => {
       pulledId,
     );
     expect(seen).toEqual({ notifications: [`lead:${pulledId}`], badge: '1' });
+
+    // No lead on the card any more: the click alone must bring the reminder's lead back.
     await page.close();
+    await worker?.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('currentLead'));
+
+    // Chromium hands a click on the notification to the worker's onClicked listeners; dispatch does the same.
+    const before = new Set(ext.browser.targets());
+    const opened = ext.browser.waitForTarget((t) => t.url().endsWith('/popup.html') && !before.has(t), { timeout: 15_000 });
+    await worker?.evaluate((id) => {
+      type Clicked = { notifications: { onClicked: { dispatch(id: string): void } } };
+      (globalThis as unknown as { chrome: Clicked }).chrome.notifications.onClicked.dispatch(`lead:${id}`);
+    }, pulledId);
+    const target = await opened;
+    // The toolbar popup where the browser can open it, else a tab: either is a page to read.
+    const shown = await target.asPage();
+    await shown!.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    expect(await textOf(shown!, '.lead-name')).toBe('Carla Diaz');
+    const left = await worker?.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
+    expect(Object.keys(left ?? {})).toEqual([]);
+    await shown!.close();
   });
 
   it('a rep edits the lead, is told clearly when a team lead changed it meanwhile, and saves after reloading', async () => {
@@ -175,6 +194,28 @@ describe('tracking and the team view, in Chromium', () => {
     expect((await ana.api.leads.get.query({ id: pulledId })).lead).toMatchObject({ title: 'Head of Sales', company: 'Acme Corp' });
     // The change is in the history shown on the card.
     expect(await textOf(page, '[data-testid="history"]')).toContain('title: VP Sales → Head of Sales');
+    await page.close();
+  });
+
+  it('clicking the phone number or the email on the lead card logs a call or an email', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    expect(await page.$eval('.lead-phone', (el) => el.getAttribute('href'))).toBe('tel:+14155550100');
+    await page.click('.lead-phone');
+    await page.waitForFunction(() => /Logged: Call/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await page.$eval('.lead-email', (el) => el.getAttribute('href'))).toBe('mailto:carla.diaz@acme.example');
+    await page.click('.lead-email');
+    await page.waitForFunction(() => /Logged: Email/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+
+    const activities = await ana.api.activities.list.query({ id: pulledId });
+    expect(activities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'call', note: 'Dialed from the lead card', userId: ana.user.id }),
+        expect.objectContaining({ type: 'email', note: 'Email opened from the lead card', userId: ana.user.id }),
+      ]),
+    );
+    expect(activities).toHaveLength(4);
+    await page.waitForFunction(() => /Email/.test(document.querySelector('[data-testid="activities"]')?.textContent ?? ''), { timeout: 15_000 });
     await page.close();
   });
 
