@@ -7,7 +7,7 @@ import { captureInput } from '../../shared/schemas/lead.ts';
 import type { Deps } from '../deps.ts';
 import type { FormRecord, UserRecord } from '../store/types.ts';
 import { captureLead } from './leads.ts';
-import { assignLead } from './queue.ts';
+import { placeFormLead } from './form-placement.ts';
 
 const publicForm = ({ id: _id, ...form }: FormRecord): Form => form;
 
@@ -85,17 +85,10 @@ export async function submitForm(
     const { message, fields } = describeIssues(parsed.error);
     throw new SubmissionError(400, message, fields);
   }
-  const { lead, created } = await captureLead(deps, { id: `form:${form.key}` }, parsed.data);
+  const { lead, created } = await captureLead(deps, { id: `form:${form.key}` }, parsed.data, (tx, draft, now) => placeFormLead(deps, tx, form, draft, now));
   await deps.store.transact((tx) => {
     const current = deps.repos.forms.get(form.key) ?? form;
     deps.repos.forms.put(tx, { ...current, submissions: current.submissions + 1, lastSubmissionAt: deps.now().toISOString() });
   });
-  if (created && form.ownerId) {
-    const owner = deps.repos.users.get(form.ownerId);
-    const creator = deps.repos.users.get(form.createdBy);
-    // A form whose owner has left sends its leads to the queue instead.
-    if (owner?.active && creator) await assignLead(deps, creator, lead.id, owner.id);
-    else deps.log.warn('form owner is not active; the lead goes to the queue', { form: form.key, ownerId: form.ownerId });
-  }
   return { leadId: lead.id, created };
 }

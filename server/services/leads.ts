@@ -44,7 +44,10 @@ export function addHistory(deps: Deps, tx: Tx, now: Date, entry: Omit<HistoryEnt
  * Stores a captured contact: normalised already by the input schema, deduplicated by email,
  * phone, then company domain plus name, and merged field by field into the lead it matches.
  */
-export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput): Promise<CaptureResult> {
+/** Where a new lead goes, inside its capture's transaction: by default the team's routing rules, else the queue. */
+export type Placement = (tx: Tx, lead: LeadRecord, now: Date) => LeadRecord;
+
+export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput, place?: Placement): Promise<CaptureResult> {
   const now = deps.now();
   const at = now.toISOString();
   return deps.store.transact((tx) => {
@@ -102,7 +105,7 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       deps.repos.leads.put(tx, lead);
       // The first values are the lead itself, with their provenance: history records what changes after.
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
-      result = { lead: publicLead(autoRoute(deps, tx, lead, now)), created: true };
+      result = { lead: publicLead(place ? place(tx, lead, now) : autoRoute(deps, tx, lead, now)), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;
