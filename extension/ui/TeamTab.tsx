@@ -63,6 +63,11 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
               <td>
                 {r.name}
                 {r.away && <span class="pill away" data-testid="away"> {awayLabel(r)}</span>}
+                {r.role === 'rep' && (
+                  <button type="button" class="link small" data-testid="toggle-away" disabled={model.busy.value} onClick={() => void model.setAway(r.userId, !r.away)}>
+                    {r.away ? 'Back' : 'Away'}
+                  </button>
+                )}
               </td>
               <td>
                 <LoadBar open={r.openLeads} capacity={r.capacity} /> <span class="muted">{r.openLeads}/{r.capacity}</span>

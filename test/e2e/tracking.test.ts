@@ -244,6 +244,16 @@ describe('tracking and the team view, in Chromium', () => {
     // Away as routing sees it, with the day the rep is back.
     expect(await page.$('[data-rep="Ana Ruiz"] [data-testid="away"]')).toBeNull();
     expect(await page.$('[data-rep="Cy Park"] [data-testid="away"]')).toBeNull();
+    // The team lead marks Ana away from her row, then back.
+    expect(await textOf(page, '[data-rep="Ana Ruiz"] [data-testid="toggle-away"]')).toBe('Away');
+    await page.click('[data-rep="Ana Ruiz"] [data-testid="toggle-away"]');
+    await page.waitForSelector('[data-rep="Ana Ruiz"] [data-testid="away"]', { timeout: 15_000 });
+    expect(await textOf(page, '[data-rep="Ana Ruiz"] [data-testid="away"]')).toBe(' away');
+    expect((await lee.api.users.list.query()).find((u) => u.id === ana.user.id)).toMatchObject({ away: true, awayUntil: null });
+    await page.click('[data-rep="Ana Ruiz"] [data-testid="toggle-away"]');
+    await page.waitForFunction(() => !document.querySelector('[data-rep="Ana Ruiz"] [data-testid="away"]'), { timeout: 15_000 });
+    expect((await lee.api.users.list.query()).find((u) => u.id === ana.user.id)).toMatchObject({ away: false });
+
     await lee.api.users.update.mutate({ id: cy.user.id, away: true, awayUntil: '2099-03-16T12:00:00.000Z' });
     await page.click('[data-tab="leads"]');
     await page.click('[data-tab="team"]');
