@@ -47,6 +47,25 @@ export function createTeamModel(deps: { send: Send }) {
     }
   }
 
-  return { summary, queue, reps, error, assigned, busy, load, assign };
+  /** Marks a rep away until further notice, or back; routing skips an away rep at once. */
+  async function setAway(userId: string, away: boolean): Promise<void> {
+    if (busy.value) return;
+    busy.value = true;
+    assigned.value = null;
+    error.value = null;
+    try {
+      const reply = await deps.send({ type: 'set-away', update: { id: userId, away, ...(away ? { awayUntil: null } : {}) } });
+      if (!reply.ok) {
+        error.value = reply.message;
+        return;
+      }
+      assigned.value = `${reply.data.name} is ${away ? 'away: routing skips them until they are back' : 'back: routing includes them again'}`;
+      await load();
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { summary, queue, reps, error, assigned, busy, load, assign, setAway };
 }
 export type TeamModel = ReturnType<typeof createTeamModel>;

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { awayLabel, repChoices } from '../state/rep-choices.ts';
 import type { TeamModel } from '../state/team.ts';
 import { BarChart, LoadBar } from './charts.tsx';
 
@@ -61,7 +62,12 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
             <tr key={r.userId} data-rep={r.name}>
               <td>
                 {r.name}
-                {r.away && <span class="pill away"> away</span>}
+                {r.away && <span class="pill away" data-testid="away"> {awayLabel(r)}</span>}
+                {r.role === 'rep' && (
+                  <button type="button" class="link small" data-testid="toggle-away" disabled={model.busy.value} onClick={() => void model.setAway(r.userId, !r.away)}>
+                    {r.away ? 'Back' : 'Away'}
+                  </button>
+                )}
               </td>
               <td>
                 <LoadBar open={r.openLeads} capacity={r.capacity} /> <span class="muted">{r.openLeads}/{r.capacity}</span>
@@ -115,9 +121,9 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
           </select>
           <select name="userId" aria-label="Rep" required value={pickedRep.value} onChange={(e) => (pickedRep.value = e.currentTarget.value)}>
             <option value="">Pick a rep</option>
-            {model.reps.value.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name} ({r.openLeads}/{r.capacity})
+            {repChoices(s.reps, new Set(model.reps.value.map((r) => r.id))).map((r) => (
+              <option key={r.id} value={r.id} disabled={r.full}>
+                {r.label}
               </option>
             ))}
           </select>

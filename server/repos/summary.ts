@@ -99,9 +99,13 @@ export class SummaryIndex {
       if (change.field === 'status' && typeof change.from === 'string') this.reach(entry.leadId, stageIndex(change.from as LeadStatus));
       if (change.field === 'contactBy' && typeof change.from === 'string' && change.from < entry.at) bump(this.lapsedByDay, change.from.slice(0, 10), 1);
     }
-    if (entry.action === 'claimed' || entry.action === 'assigned') {
+    // Whoever receives a lead, by Next lead, by hand or by a routing rule, owes it a first contact;
+    // a lead returned to the queue owes nobody.
+    if (entry.action === 'claimed' || entry.action === 'assigned' || entry.action === 'routed') {
       const owner = entry.changes.find((c) => c.field === 'ownerId')?.to;
       if (typeof owner === 'string') this.awaitingContact.set(entry.leadId, { ownerId: owner, at: Date.parse(entry.at) });
+    } else if (entry.action === 'returned') {
+      this.awaitingContact.delete(entry.leadId);
     }
   }
 

@@ -18,6 +18,8 @@ export function updateUser(deps: Deps, by: UserRecord, input: UserUpdateInput): 
     const next: UserRecord = { ...user, ...patch };
     // Coming back clears the end date; going away without one means until further notice.
     if (input.away === false) next.awayUntil = null;
+    // An end date already past would make a new "away" a no-op: without a new date it is until further notice.
+    if (input.away === true && input.awayUntil === undefined && next.awayUntil && Date.parse(next.awayUntil) <= deps.now().getTime()) next.awayUntil = null;
     deps.repos.users.put(tx, next);
     return publicUser(next);
   });

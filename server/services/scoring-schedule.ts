@@ -26,7 +26,7 @@ export function startScoringSchedule(deps: Deps, options: { everyMs?: number; ho
         if (result.trained) return;
         deps.log.info('nightly training skipped', { message: result.message });
       }
-      await rescoreAll(deps);
+      await rescoreAll(deps, undefined, { by: 'system', note: 'nightly rescore: engagement fades with time' });
     } catch (err) {
       deps.log.error('nightly scoring failed', { err: String(err) });
     } finally {
@@ -37,7 +37,7 @@ export function startScoringSchedule(deps: Deps, options: { everyMs?: number; ho
   for (const lead of deps.store.values('leads')) {
     if (lead.score.version >= SCORE_VERSION) continue;
     running = true;
-    rescoreAll(deps)
+    rescoreAll(deps, undefined, { by: 'system', note: 'the scoring engine was updated' })
       .then(({ changed }) => deps.log.info('rescored leads scored by an older version', { changed }))
       .catch((err: unknown) => deps.log.error('rescoring older scores failed', { err: String(err) }))
       .finally(() => (running = false));

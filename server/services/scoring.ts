@@ -7,6 +7,7 @@ import type { Activity } from '../../shared/schemas/activity.ts';
 import type { Score } from '../../shared/schemas/lead.ts';
 import { DEFAULT_SCORING_RULES, MIN_OUTCOMES, naiveBayesModel, scoringRules, type Firmographics, type NaiveBayesModel, type ScoringRules } from '../../shared/schemas/scoring.ts';
 import type { Deps } from '../deps.ts';
+import { newId } from '../ids.ts';
 import type { LeadRecord, Store, UserRecord } from '../store/types.ts';
 import { enrichLead, enrichmentProviders } from './enrichment.ts';
 
@@ -85,6 +86,12 @@ function sameScore(a: Score, b: Score): boolean {
   return JSON.stringify(a.checks) === JSON.stringify(b.checks) && JSON.stringify(a.prediction) === JSON.stringify(b.prediction);
 }
 
+/** Who or what made every lead be rescored, for the history of each lead whose score moved. */
+export interface RescoreCause {
+  by: string;
+  note: string;
+}
+
 /**
  * Rescores every lead after the rules, the model or the firmographics change, in transactions of
  * `batch` leads with a turn of the event loop between them, so that captures and claims are
@@ -92,7 +99,7 @@ function sameScore(a: Score, b: Score): boolean {
  * batches into few snapshots. A lead whose score did not change is not written. The version is
  * not bumped: a rescore is not an edit, and must not turn a rep's pending edit into a CONFLICT.
  */
-export async function rescoreAll(deps: Deps, batch = 1000): Promise<{ leads: number; changed: number }> {
+export async function rescoreAll(deps: Deps, batch = 1000, cause: RescoreCause = { by: 'system', note: 'rescored' }): Promise<{ leads: number; changed: number }> {
   const ids = Array.from(deps.store.values('leads'), (l) => l.id);
   const pending: Promise<number>[] = [];
   for (let i = 0; i < ids.length; i += batch) {
@@ -107,6 +114,18 @@ export async function rescoreAll(deps: Deps, batch = 1000): Promise<{ leads: num
           if (sameScore(score, lead.score)) continue;
           deps.repos.leads.put(tx, { ...lead, score });
           n++;
+          // The card's history answers "why did this lead's score move?" even when nobody touched the lead.
+          if (score.total !== lead.score.total || score.grade !== lead.score.grade) {
+            deps.repos.history.add(tx, {
+              id: newId('hst', now),
+              leadId: id,
+              at: now.toISOString(),
+              by: cause.by,
+              action: 'rescored',
+              changes: [{ field: 'score', from: `${lead.score.grade} ${lead.score.total}`, to: `${score.grade} ${score.total}` }],
+              note: cause.note,
+            });
+          }
         }
         return n;
       }),
@@ -124,7 +143,7 @@ export function getRules(deps: Deps): ScoringRules {
 export async function setRules(deps: Deps, user: UserRecord, rules: ScoringRules): Promise<{ rules: ScoringRules; rescored: number }> {
   const now = deps.now();
   await deps.store.transact((tx) => deps.repos.config.put(tx, RULES_KEY, rules, user.id, now));
-  const { changed } = await rescoreAll(deps);
+  const { changed } = await rescoreAll(deps, undefined, { by: user.id, note: 'the scoring rules changed' });
   deps.log.info('scoring rules changed', { by: user.id, rescored: changed });
   return { rules: currentRules(deps), rescored: changed };
 }
@@ -167,7 +186,7 @@ export async function trainModel(deps: Deps, by: string): Promise<TrainResult> {
   const now = deps.now();
   const model = trainNaiveBayes(examples, now);
   await deps.store.transact((tx) => deps.repos.config.put(tx, MODEL_KEY, model, by, now));
-  const { changed } = await rescoreAll(deps);
+  const { changed } = await rescoreAll(deps, undefined, { by, note: `the model was retrained on ${examples.length} outcomes` });
   deps.log.info('scoring model trained', { by, outcomes: examples.length, rescored: changed });
   return { ...base, trained: true, trainedAt: model.trainedAt, rescored: changed, message: `Trained on ${examples.length} outcomes (${converted} converted, ${lost} lost)` };
 }
@@ -192,7 +211,7 @@ export async function loadFirmographics(deps: Deps, user: UserRecord, input: { r
     if (input.replace) deps.repos.firmographics.clear(tx);
     for (const row of input.rows) deps.repos.firmographics.put(tx, row, now);
   });
-  const changed = input.rescore ? (await rescoreAll(deps)).changed : 0;
+  const changed = input.rescore ? (await rescoreAll(deps, undefined, { by: user.id, note: 'company data was loaded' })).changed : 0;
   deps.log.info('firmographics loaded', { by: user.id, rows: input.rows.length, rescored: changed });
   return { loaded: input.rows.length, total: deps.repos.firmographics.count(), rescored: changed };
 }

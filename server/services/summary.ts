@@ -1,6 +1,8 @@
 import { FUNNEL_STAGES } from '../../shared/pipeline.ts';
+import { isAwayAt } from '../../shared/routing/eligibility.ts';
 import { LEAD_STATUSES, SOURCE_KINDS } from '../../shared/schemas/lead.ts';
 import type { RepSummary, TeamSummary } from '../../shared/schemas/team.ts';
+import { repSettingsOf } from '../../shared/schemas/user.ts';
 import type { Deps } from '../deps.ts';
 import { SummaryIndex } from '../repos/summary.ts';
 
@@ -67,8 +69,9 @@ export function teamSummary(deps: Deps): TeamSummary {
   for (const user of deps.repos.users.list()) {
     const openLeads = deps.repos.leads.openCount(user.id);
     if (!user.active || (user.role !== 'rep' && openLeads === 0)) continue;
-    // Away is a rep setting that not every server has; show it only where it exists.
-    const away = (user as { away?: unknown }).away;
+    // The same test routing uses, so an away-until that has passed shows the rep as back.
+    const settings = repSettingsOf(user);
+    const away = isAwayAt(settings, now);
     reps.push({
       userId: user.id,
       name: user.name,
@@ -78,7 +81,8 @@ export function teamSummary(deps: Deps): TeamSummary {
       contactedToday: index.contactedOn(user.id, today),
       conversions: index.conversionsByOwner.get(user.id) ?? 0,
       medianMinutesToFirstContact: median(index.firstContactMinutes.get(user.id) ?? []),
-      ...(typeof away === 'boolean' ? { away } : {}),
+      away,
+      awayUntil: away ? settings.awayUntil : null,
     });
   }
 

@@ -19,7 +19,7 @@ export interface HistoryEntry {
   at: string;
   /** A user id, or `system` for timers and rules. */
   by: string;
-  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity' | 'routed' | 'returned' | 'snoozed';
+  action: 'created' | 'merged' | 'updated' | 'claimed' | 'assigned' | 'activity' | 'routed' | 'returned' | 'snoozed' | 'rescored';
   changes: FieldChange[];
   note?: string;
 }

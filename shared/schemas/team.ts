@@ -38,8 +38,10 @@ export const repSummary = z.object({
   conversions: z.number(),
   /** Over the rep's most recent first contacts; null before the first one. */
   medianMinutesToFirstContact: z.number().nullable(),
-  /** Present only where users carry an away flag. */
-  away: z.boolean().optional(),
+  /** Away now, as routing sees it (an away-until in the past means back). */
+  away: z.boolean(),
+  /** When an away rep is back; null when away until further notice, or not away. */
+  awayUntil: z.string().nullable(),
 });
 export type RepSummary = z.infer<typeof repSummary>;
 

@@ -11,6 +11,7 @@ describe('tracking and the team view, in Chromium', () => {
   let ana: TestUser;
   let bo: TestUser;
   let lee: TestUser;
+  let cy: TestUser;
   let pulledId = '';
 
   beforeAll(async () => {
@@ -18,6 +19,7 @@ describe('tracking and the team view, in Chromium', () => {
     ana = await server.createUser('rep', { name: 'Ana Ruiz' });
     bo = await server.createUser('rep', { name: 'Bo Chen' });
     lee = await server.createUser('lead', { name: 'Lee Lead' });
+    cy = await server.createUser('rep', { name: 'Cy Park', capacity: 0 });
     await ana.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla.diaz@acme.example', phone: '+1 415 555 0100', title: 'VP Sales', company: 'Acme', source: { kind: 'page' } });
     await ana.api.leads.capture.mutate({ name: 'Dev Patel', email: 'dev@globex.example', company: 'Globex', source: { kind: 'email' } });
     await ana.api.leads.capture.mutate({ name: 'Eve Stone', email: 'eve@initech.example', company: 'Initech', source: { kind: 'form' } });
@@ -116,7 +118,7 @@ describe('tracking and the team view, in Chromium', () => {
     await page.close();
   });
 
-  it('when a follow-up is due, the background raises a reminder and the toolbar badge counts it', async () => {
+  it('when a follow-up is due, the background raises a reminder and the toolbar badge counts it; clicking the reminder opens the lead card', async () => {
     const page = await popup('Ana Ruiz');
     const followUpAt = new Date(Date.now() + 3_000).toISOString();
     // The popup's own message path: the background logs it, then sets the reminders again.
@@ -143,7 +145,26 @@ describe('tracking and the team view, in Chromium', () => {
       pulledId,
     );
     expect(seen).toEqual({ notifications: [`lead:${pulledId}`], badge: '1' });
+
+    // No lead on the card any more: the click alone must bring the reminder's lead back.
     await page.close();
+    await worker?.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('currentLead'));
+
+    // Chromium hands a click on the notification to the worker's onClicked listeners; dispatch does the same.
+    const before = new Set(ext.browser.targets());
+    const opened = ext.browser.waitForTarget((t) => t.url().endsWith('/popup.html') && !before.has(t), { timeout: 15_000 });
+    await worker?.evaluate((id) => {
+      type Clicked = { notifications: { onClicked: { dispatch(id: string): void } } };
+      (globalThis as unknown as { chrome: Clicked }).chrome.notifications.onClicked.dispatch(`lead:${id}`);
+    }, pulledId);
+    const target = await opened;
+    // The toolbar popup where the browser can open it, else a tab: either is a page to read.
+    const shown = await target.asPage();
+    await shown!.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    expect(await textOf(shown!, '.lead-name')).toBe('Carla Diaz');
+    const left = await worker?.evaluate(() => (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll());
+    expect(Object.keys(left ?? {})).toEqual([]);
+    await shown!.close();
   });
 
   it('a rep edits the lead, is told clearly when a team lead changed it meanwhile, and saves after reloading', async () => {
@@ -176,6 +197,28 @@ describe('tracking and the team view, in Chromium', () => {
     await page.close();
   });
 
+  it('clicking the phone number or the email on the lead card logs a call or an email', async () => {
+    const page = await popup('Ana Ruiz');
+    await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
+    expect(await page.$eval('.lead-phone', (el) => el.getAttribute('href'))).toBe('tel:+14155550100');
+    await page.click('.lead-phone');
+    await page.waitForFunction(() => /Logged: Call/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await page.$eval('.lead-email', (el) => el.getAttribute('href'))).toBe('mailto:carla.diaz@acme.example');
+    await page.click('.lead-email');
+    await page.waitForFunction(() => /Logged: Email/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+
+    const activities = await ana.api.activities.list.query({ id: pulledId });
+    expect(activities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'call', note: 'Dialed from the lead card', userId: ana.user.id }),
+        expect.objectContaining({ type: 'email', note: 'Email opened from the lead card', userId: ana.user.id }),
+      ]),
+    );
+    expect(activities).toHaveLength(4);
+    await page.waitForFunction(() => /Email/.test(document.querySelector('[data-testid="activities"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.close();
+  });
+
   it('a rep sees no Team tab, and the server refuses them the summary', async () => {
     const page = await popup('Ana Ruiz');
     await page.waitForSelector('[data-tab="leads"]');
@@ -198,14 +241,48 @@ describe('tracking and the team view, in Chromium', () => {
       'Leads that reached each stage: new 3, assigned 1, contacted 1, qualified 0, converted 0',
     );
 
+    // Away as routing sees it, with the day the rep is back.
+    expect(await page.$('[data-rep="Ana Ruiz"] [data-testid="away"]')).toBeNull();
+    expect(await page.$('[data-rep="Cy Park"] [data-testid="away"]')).toBeNull();
+    // The team lead marks Ana away from her row, then back.
+    expect(await textOf(page, '[data-rep="Ana Ruiz"] [data-testid="toggle-away"]')).toBe('Away');
+    await page.click('[data-rep="Ana Ruiz"] [data-testid="toggle-away"]');
+    await page.waitForSelector('[data-rep="Ana Ruiz"] [data-testid="away"]', { timeout: 15_000 });
+    expect(await textOf(page, '[data-rep="Ana Ruiz"] [data-testid="away"]')).toBe(' away');
+    expect((await lee.api.users.list.query()).find((u) => u.id === ana.user.id)).toMatchObject({ away: true, awayUntil: null });
+    await page.click('[data-rep="Ana Ruiz"] [data-testid="toggle-away"]');
+    await page.waitForFunction(() => !document.querySelector('[data-rep="Ana Ruiz"] [data-testid="away"]'), { timeout: 15_000 });
+    expect((await lee.api.users.list.query()).find((u) => u.id === ana.user.id)).toMatchObject({ away: false });
+
+    await lee.api.users.update.mutate({ id: cy.user.id, away: true, awayUntil: '2099-03-16T12:00:00.000Z' });
+    await page.click('[data-tab="leads"]');
+    await page.click('[data-tab="team"]');
+    await page.waitForSelector('[data-rep="Cy Park"] [data-testid="away"]', { timeout: 15_000 });
+    const backOn = new Date('2099-03-16T12:00:00.000Z').toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+    expect(await textOf(page, '[data-rep="Cy Park"] [data-testid="away"]')).toBe(` away until ${backOn}`);
+
+    // The rep picker says who is away or full; a full rep cannot be picked.
+    const reps = await page.$$eval('select[name="userId"] option', (opts) => opts.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent, disabled: (o as HTMLOptionElement).disabled })));
+    expect(reps.slice(1)).toEqual(
+      expect.arrayContaining([
+        { value: ana.user.id, text: 'Ana Ruiz (1/25)', disabled: false },
+        { value: bo.user.id, text: 'Bo Chen (0/25)', disabled: false },
+        { value: cy.user.id, text: `Cy Park (0/0) · away until ${backOn}, full`, disabled: true },
+      ]),
+    );
+
     const queued = await page.$$eval('select[name="leadId"] option', (opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(queued).toHaveLength(2);
     await page.select('select[name="leadId"]', queued[0]!);
     await page.select('select[name="userId"]', bo.user.id);
     await page.click('[data-testid="assign"] button[type="submit"]');
     await page.waitForFunction(() => (document.querySelector('[data-testid="queue-depth"] strong')?.textContent ?? '') === '1', { timeout: 15_000 });
-    expect((await lee.api.leads.get.query({ id: queued[0]! })).lead).toMatchObject({ ownerId: bo.user.id, status: 'assigned' });
+    expect((await lee.api.leads.get.query({ id: queued[0]! })).lead).toMatchObject({ ownerId: bo.user.id, status: 'assigned', contactBy: expect.any(String) });
     expect(await textOf(page, '[data-rep="Bo Chen"]')).toContain('1/25');
+    expect(await textOf(page, '[role="status"]')).toContain("is now Bo Chen's");
+    // The push goes through routing: the routing log says who moved the lead and why.
+    const log = await lee.api.routing.log.query({ leadId: queued[0]! });
+    expect(log.items).toEqual([expect.objectContaining({ kind: 'assigned', from: null, to: bo.user.id, by: lee.user.id, reason: 'Lee Lead assigned it to Bo Chen' })]);
     await page.close();
   });
 });

@@ -138,6 +138,69 @@ describe('web-to-lead forms', () => {
   });
 });
 
+describe('where a form\'s leads go', () => {
+  let ts: TestServer;
+  let teamLead: TestUser;
+  let ana: TestUser;
+  let bo: TestUser;
+  let n = 0;
+  const submit = async (formKey: string) => {
+    const email = `visitor${++n}@prospect${n}.example`;
+    const res = await postJson(`${ts.url}/forms/${formKey}`, { email, first_name: 'Visitor', last_name: String(n) });
+    expect(res.status).toBe(200);
+    const { items } = await listAll(ts.admin);
+    return items.find((l) => l.email === email)!;
+  };
+
+  beforeAll(async () => {
+    ts = await startTestServer();
+    teamLead = await ts.createUser('lead', { name: 'Lee Lead' });
+    ana = await ts.createUser('rep', { name: 'Ana Ruiz', capacity: 1 });
+    bo = await ts.createUser('rep', { name: 'Bo Chen' });
+  });
+  afterAll(async () => {
+    await ts?.close();
+  });
+
+  it('goes to the form\'s owner in the same step, and the routing log says which form sent it', async () => {
+    const form = await ts.admin.forms.create.mutate({ name: 'Demo request', ownerId: ana.user.id });
+    const lead = await submit(form.key);
+    expect(lead).toMatchObject({ ownerId: ana.user.id, status: 'assigned', contactBy: expect.any(String) });
+    const { items } = await teamLead.api.routing.log.query({ leadId: lead.id });
+    // The admin who set the form's owner made the assignment; the reason names the form.
+    expect(items).toEqual([expect.objectContaining({ kind: 'assigned', to: ana.user.id, by: (await ts.admin.me.query()).id, reason: 'web form "Demo request" sends its leads to Ana Ruiz' })]);
+    const { history } = await teamLead.api.leads.get.query({ id: lead.id });
+    expect(history.map((h) => h.action)).toEqual(['created', 'assigned']);
+  });
+
+  it('when the owner is at their cap, the lead is still saved and goes to the queue, not a server error', async () => {
+    const form = (await ts.admin.forms.list.query()).find((f) => f.name === 'Demo request')!;
+    const lead = await submit(form.key);
+    expect(lead).toMatchObject({ ownerId: null, status: 'new' });
+    expect((await ts.admin.forms.list.query()).find((f) => f.key === form.key)?.submissions).toBe(2);
+  });
+
+  it('when the owner is away or full, the team\'s routing rules place it, as they do any capture', async () => {
+    const form = await ts.admin.forms.create.mutate({ name: 'Pricing', ownerId: bo.user.id });
+    await teamLead.api.routing.setRules.mutate({ autoAssign: true, rules: [{ id: 'all', name: 'Everyone', strategy: 'round-robin' }] });
+    await teamLead.api.users.update.mutate({ id: bo.user.id, away: true });
+    await teamLead.api.users.update.mutate({ id: ana.user.id, capacity: 5 });
+    const lead = await submit(form.key);
+    expect(lead).toMatchObject({ ownerId: ana.user.id, status: 'assigned' });
+    const { items } = await teamLead.api.routing.log.query({ leadId: lead.id });
+    expect(items).toEqual([expect.objectContaining({ kind: 'routed', ruleId: 'all', to: ana.user.id })]);
+
+    // Back from holiday: the form's leads go to its owner again, ahead of the rules.
+    await teamLead.api.users.update.mutate({ id: bo.user.id, away: false });
+    expect(await submit(form.key)).toMatchObject({ ownerId: bo.user.id, status: 'assigned' });
+    // A form without an owner follows the rules.
+    const open = await ts.admin.forms.create.mutate({ name: 'Newsletter' });
+    expect((await submit(open.key)).ownerId).not.toBeNull();
+    await teamLead.api.routing.setRules.mutate({ autoAssign: false, rules: [] });
+    expect(await submit(open.key)).toMatchObject({ ownerId: null, status: 'new' });
+  });
+});
+
 describe('web-to-lead rate limit', () => {
   let ts: TestServer;
   beforeAll(async () => {

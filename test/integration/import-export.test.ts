@@ -155,3 +155,35 @@ describe('CSV import and export', () => {
     writeFileSync(join(tmp, filename), vcard);
   });
 });
+
+describe('an import with auto-assignment on', () => {
+  let ts: TestServer;
+
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(async () => {
+    await ts?.close();
+  });
+
+  it('routes the new leads by the rules up to each rep\'s cap, skips the away rep, and leaves the rest in the queue', async () => {
+    const teamLead = await ts.createUser('lead');
+    const [ana, bo, cy] = await Promise.all(['Ana Ruiz', 'Bo Chen', 'Cy Park'].map((name) => ts.createUser('rep', { name, capacity: 3 })));
+    await teamLead.api.users.update.mutate({ id: cy!.user.id, away: true });
+    await teamLead.api.routing.setRules.mutate({ autoAssign: true, rules: [{ id: 'all', name: 'Everyone', strategy: 'round-robin' }] });
+    const rows = Array.from({ length: 10 }, (_, i) => [`person${i}@firm${i}.example`, `Person ${i}`]);
+    // One batch: all ten are captured in one go, and the caps must still hold.
+    const result = await teamLead.api.imports.rows.mutate({ file: 'list.csv', importId: 'routed-import-1', columns: ['Email', 'Name'], firstRow: 1, rows });
+    expect(result).toMatchObject({ created: 10, merged: 0, rejected: 0 });
+
+    const { items } = await listAll(ts.admin);
+    const owners = items.map((l) => l.ownerId);
+    expect(owners.filter((o) => o === ana!.user.id)).toHaveLength(3);
+    expect(owners.filter((o) => o === bo!.user.id)).toHaveLength(3);
+    expect(owners.filter((o) => o === cy!.user.id)).toHaveLength(0);
+    expect(items.filter((l) => l.ownerId === null).map((l) => l.status)).toEqual(['new', 'new', 'new', 'new']);
+    const summary = await teamLead.api.team.summary.query();
+    expect(summary.queue.depth).toBe(4);
+    expect(summary.scoreMix.bySource.import).toBe(10);
+  });
+});

@@ -72,4 +72,15 @@ describe('popup messages in the background', () => {
     expect(summary).toMatchObject({ ok: true, data: { queue: { depth: 0 }, funnel: { byStatus: { contacted: 1 } } } });
     expect(await send({ type: 'lost-reasons' })).toMatchObject({ ok: true, data: expect.arrayContaining(['No budget']) });
   });
+
+  it('lets a team lead mark a rep away and back, which the summary shows; a rep may not', async () => {
+    expect(await send({ type: 'set-away', update: { id: rep.user.id, away: true } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await send({ type: 'set-away', update: { id: rep.user.id, away: true, awayUntil: null } }, lead)).toMatchObject({ ok: true, data: { id: rep.user.id, away: true, awayUntil: null } });
+    const away = await send({ type: 'team-summary' }, lead);
+    expect(away.ok && away.data.reps.find((r) => r.userId === rep.user.id)).toMatchObject({ away: true });
+    expect(await send({ type: 'set-away', update: { id: rep.user.id, away: false } }, lead)).toMatchObject({ ok: true, data: { away: false } });
+    // Only availability travels this way: a message that tries to change the cap is refused before it leaves.
+    expect(extensionMessage.safeParse({ type: 'set-away', update: { id: rep.user.id, away: true, capacity: 0 } }).success).toBe(false);
+    expect(extensionMessage.safeParse({ type: 'set-away', update: { id: rep.user.id } }).success).toBe(false);
+  });
 });

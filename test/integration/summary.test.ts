@@ -77,8 +77,8 @@ describe('team.summary on a seeded team', () => {
     expect(s.sla.lastSevenDays.map((d) => d.day)).toEqual(['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10']);
     expect(s.sla.lastSevenDays.find((d) => d.day === '2026-03-08')?.count).toBe(2);
     expect(s.reps).toEqual([
-      { userId: ana.user.id, name: 'Ana Ruiz', role: 'rep', openLeads: 1, capacity: 10, contactedToday: 1, conversions: 1, medianMinutesToFirstContact: 30 },
-      { userId: bo.user.id, name: 'Bo Chen', role: 'rep', openLeads: swept ? 1 : 2, capacity: 5, contactedToday: 0, conversions: 0, medianMinutesToFirstContact: 47 * 60 },
+      { userId: ana.user.id, name: 'Ana Ruiz', role: 'rep', openLeads: 1, capacity: 10, contactedToday: 1, conversions: 1, medianMinutesToFirstContact: 30, away: false, awayUntil: null },
+      { userId: bo.user.id, name: 'Bo Chen', role: 'rep', openLeads: swept ? 1 : 2, capacity: 5, contactedToday: 0, conversions: 0, medianMinutesToFirstContact: 47 * 60, away: false, awayUntil: null },
     ]);
     expect(s.funnel.byStatus).toEqual({ new: swept ? 5 : 4, assigned: swept ? 1 : 2, contacted: 1, qualified: 0, converted: 1, lost: 1 });
     expect(s.funnel.stages).toEqual([

@@ -169,6 +169,31 @@ describe('tracking: statuses, activities, follow-ups and history', () => {
     at('2026-03-10T09:00:00.000Z');
   });
 
+  it('keeps a score moved by new scoring rules in the history of that lead only, with who changed the rules', async () => {
+    at('2026-03-10T11:00:00.000Z');
+    const vp = await ownedLead({ name: 'Vera Vp', title: 'VP Marketing', company: 'Rules Inc' });
+    const analyst = await ownedLead({ name: 'Andy Analyst', title: 'Analyst', company: 'Rules Inc' });
+    const rules = await teamLead.api.scoring.getRules.query();
+    at('2026-03-10T11:05:00.000Z');
+    await teamLead.api.scoring.setRules.mutate({ ...rules, fit: { ...rules.fit, seniority: { ...rules.fit.seniority, vp: rules.fit.seniority.vp + 10 } } });
+
+    const { lead: after, history } = await rep.api.leads.get.query({ id: vp.id });
+    expect(after.score.total).toBe(vp.score.total + 10);
+    expect(history.at(-1)).toMatchObject({
+      action: 'rescored',
+      by: teamLead.user.id,
+      at: '2026-03-10T11:05:00.000Z',
+      note: 'the scoring rules changed',
+      changes: [{ field: 'score', from: `${vp.score.grade} ${vp.score.total}`, to: `${after.score.grade} ${after.score.total}` }],
+    });
+    // A rescore is not an edit: the version a rep may be editing against stays.
+    expect(after.version).toBe(vp.version);
+    // A lead the new rules do not touch gets no entry.
+    expect((await rep.api.leads.get.query({ id: analyst.id })).history.map((h) => h.action)).toEqual(['created', 'assigned']);
+    await teamLead.api.scoring.setRules.mutate(rules);
+    at('2026-03-10T09:00:00.000Z');
+  });
+
   it('answers CONFLICT with both versions when the lead changed meanwhile', async () => {
     const lead = await ownedLead();
     await teamLead.api.leads.update.mutate({ id: lead.id, version: lead.version, patch: { company: 'Globex' } });
