@@ -8,6 +8,7 @@ import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
+import type { SyncStatus } from './sync-types.ts';
 
 export type Me = User & { openLeads: number };
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -15,23 +16,31 @@ export type LeadDetail = Outputs['leads']['get'];
 export type LeadPage = Outputs['leads']['list'];
 export type TeamUser = Outputs['users']['list'][number];
 
+/** A write kept in the outbox because the server did not answer: it syncs once it does. */
+export type Queued = { queued: true; waiting: number };
+
 /** What each message answers with. */
 export interface Replies {
   lookup: { matches: LookupMatch[] };
-  capture: { lead: Lead; created: boolean };
+  capture: { lead: Lead; created: boolean } | Queued;
   'next-lead': { lead: Lead | null };
   whoami: Me;
   'test-connection': Me;
   'get-lead': LeadDetail;
   'open-lead': LeadDetail;
-  'update-lead': Lead;
-  'add-activity': Activity;
+  /** Queued: the lead as it will be once the edit syncs. */
+  'update-lead': Lead | (Queued & { lead: Lead });
+  'add-activity': Activity | (Queued & { activity: Activity });
   'list-leads': LeadPage;
   'follow-ups': FollowUp[];
   'lost-reasons': string[];
   'team-summary': TeamSummary;
   users: TeamUser[];
   assign: Lead;
+  'sync-status': SyncStatus;
+  'sync-now': SyncStatus;
+  'resolve-conflict': SyncStatus;
+  'dismiss-rejected': SyncStatus;
 }
 
 export interface HandlerDeps {

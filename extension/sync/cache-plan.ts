@@ -2,6 +2,7 @@ import type { Activity } from '../../shared/schemas/activity.ts';
 import type { LookupMatch } from '../../shared/schemas/api.ts';
 import type { Lead, LeadStatus } from '../../shared/schemas/lead.ts';
 import type { PullResult } from '../../shared/schemas/sync.ts';
+import type { User } from '../../shared/schemas/user.ts';
 import { applyPatch } from './conflict-plan.ts';
 import type { OutboxEntry } from './outbox-plan.ts';
 
@@ -21,6 +22,32 @@ export interface SyncCache {
   leads: Record<string, Lead>;
   activities: Record<string, Activity[]>;
   lookups: Record<string, CachedLookup>;
+  /** The rep as `me` last answered. */
+  me?: User & { openLeads: number };
+  lostReasons?: string[];
+  /** The history of leads the rep opened lately, with the names of the people in it. */
+  details?: Record<string, LeadExtras>;
+}
+
+export interface LeadExtras {
+  history: unknown[];
+  people: Record<string, string>;
+  ownerName: string | null;
+  at: string;
+}
+
+/** Lead histories kept for offline viewing. */
+export const DETAILS_KEPT = 100;
+
+/** Remembers the history of a lead the rep opened. */
+export function rememberDetail(cache: SyncCache, leadId: string, extras: Omit<LeadExtras, 'at'>, now: Date): SyncCache {
+  const details = { ...cache.details, [leadId]: { ...extras, at: now.toISOString() } };
+  const ids = Object.keys(details);
+  if (ids.length > DETAILS_KEPT) {
+    ids.sort((a, b) => (details[a]?.at ?? '').localeCompare(details[b]?.at ?? ''));
+    for (const id of ids.slice(0, ids.length - DETAILS_KEPT)) delete details[id];
+  }
+  return { ...cache, details };
 }
 
 /** Lookups kept, newest first; a page rarely shows more than a few hundred contacts. */

@@ -34,7 +34,8 @@ export function pullChanges(deps: Deps, user: Pick<UserRecord, 'id'>, input: Pul
     if (!lead) continue;
     if (lead.ownerId === user.id) {
       changes.push({ type: 'lead', lead: publicLead(lead), activities: deps.repos.activities.forLead(lead.id) });
-    } else if (!reset && feed.wasOwner(user.id, lead.id)) {
+    } else if (start > 0 && feed.wasOwner(user.id, lead.id)) {
+      // A round that began from nothing (start 0) has nothing to remove from.
       const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
       changes.push({ type: 'removed', leadId: lead.id, ownerId: lead.ownerId, ...(owner ? { ownerName: owner.name } : {}) });
     }
