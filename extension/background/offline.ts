@@ -183,8 +183,6 @@ export async function handleOffline(msg: ParsedMessage, deps: OfflineDeps): Prom
     case 'update-lead':
       return write(msg, deps);
     case 'sync-status':
-      // Opening the popup is a good moment to try: the rep is looking.
-      void flushOutbox(deps, true).then(() => pullChanges(deps));
       return ok(await syncStatus(deps));
     case 'sync-now':
       await flushOutbox(deps, true);

@@ -168,7 +168,8 @@ async function replay(deps: OutboxDeps, force: boolean): Promise<FlushReport> {
   }
   const waiting = (await deps.storage.outbox.getValue()).length;
   const state = await deps.storage.state.getValue();
-  await deps.storage.state.setValue(offline ? { ...state, offline: true } : sent > 0 ? { offline: false, lastContactAt: deps.now().toISOString() } : state);
+  if (offline && !state.offline) await deps.storage.state.setValue({ ...state, offline: true });
+  else if (sent > 0) await deps.storage.state.setValue({ offline: false, lastContactAt: deps.now().toISOString() });
   await deps.changed?.({ sent });
   return { sent, waiting, offline };
 }

@@ -36,9 +36,10 @@ export function createSync(base: Omit<OfflineDeps, 'storage' | 'now' | 'random' 
     },
   };
 
+  /** The pull is the probe: once the server answers it, whatever waits goes at once, whatever its backoff. */
   const catchUp = async () => {
-    await flushOutbox(deps);
-    await pullChanges(deps);
+    const pulled = await pullChanges(deps);
+    await flushOutbox(deps, pulled.ok);
   };
 
   return {
