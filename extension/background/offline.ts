@@ -3,11 +3,11 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { FollowUp } from '../../shared/schemas/team.ts';
 import { applyPatch, baseOf } from '../sync/conflict-plan.ts';
-import { listOffline, lookupOffline, rememberDetail, rememberLead, rememberLookups, withPending, type SyncCache } from '../sync/cache-plan.ts';
+import { listOffline, lookupOffline, rememberDetail, rememberLead, rememberLookups, withPending } from '../sync/cache-plan.ts';
 import { backoffMs, sameAccount, type OutboxOp } from '../sync/outbox-plan.ts';
 import { handleMessage, type HandlerDeps, type LeadDetail, type Queued, type Replies } from './handlers.ts';
 import { dismissRejected, enqueue, flushOutbox, resolveConflict, syncStatus, type OutboxDeps } from './outbox.ts';
-import { cacheFor, pullChanges } from './pull.ts';
+import { cacheFor, pullChanges, updateCache } from './pull.ts';
 import type { Slot } from './sync-types.ts';
 
 export interface OfflineDeps extends HandlerDeps, OutboxDeps {
@@ -18,13 +18,9 @@ export interface OfflineDeps extends HandlerDeps, OutboxDeps {
 
 const ok = (data: unknown, stale?: string | null): Reply<never> => ({ ok: true, data, ...(stale !== undefined ? { stale: stale ?? 'never' } : {}) }) as Reply<never>;
 
-async function updateCache(deps: OfflineDeps, change: (cache: SyncCache) => SyncCache): Promise<void> {
-  const cache = await cacheFor(deps);
-  await deps.storage.cache.setValue(change(cache));
-}
 
 /** Keeps what the server just answered, for the next time it does not. */
-async function remember(msg: ParsedMessage, data: unknown, deps: OfflineDeps): Promise<void> {
+async function remember(msg: ParsedMessage, data: unknown, deps: OfflineDeps): Promise<unknown> {
   const now = deps.now();
   switch (msg.type) {
     case 'whoami':

@@ -4,6 +4,7 @@ import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
 import { baseOf, choose, rebase, type EditableField } from '../sync/conflict-plan.ts';
 import { describeEntry, nextToReplay, prepareForReplay, sameAccount, settle, type Account, type Attempt, type OutboxEntry, type OutboxOp } from '../sync/outbox-plan.ts';
+import { serial } from './serial.ts';
 import type { ConflictEntry, SyncStatus, SyncStorage } from './sync-types.ts';
 
 export interface OutboxDeps {
@@ -29,18 +30,11 @@ export function withTimeout(fetchImpl: typeof fetch, ms = REQUEST_TIMEOUT_MS): t
   };
 }
 
-/** Read-modify-write of the outbox one at a time: the popup's writes and the replay meet here. */
-const chains = new WeakMap<SyncStorage, Promise<unknown>>();
-function serial<T>(storage: SyncStorage, fn: () => Promise<T>): Promise<T> {
-  const run = (chains.get(storage) ?? Promise.resolve()).then(fn, fn);
-  chains.set(storage, run.catch(() => undefined));
-  return run;
-}
 
 export async function enqueue(deps: OutboxDeps, op: OutboxOp, account: Account): Promise<number> {
   const id = op.input.idempotencyKey;
   const at = deps.now().toISOString();
-  return serial(deps.storage, async () => {
+  return serial(deps.storage.outbox, async () => {
     const outbox = await deps.storage.outbox.getValue();
     // The same write queued twice (a double click that raced) is one write.
     if (!outbox.some((e) => e.id === id)) outbox.push({ id, op, account, queuedAt: at, attempts: 0, nextAt: at });
@@ -136,7 +130,7 @@ async function replay(deps: OutboxDeps, force: boolean): Promise<FlushReport> {
     }
     const entry = outbox[0] ?? next.entry;
     const attempt = await send(entry, prepareForReplay(entry.op, deps.now()), deps);
-    const result = await serial(deps.storage, async () => {
+    const result = await serial(deps.storage.outbox, async () => {
       const fresh = await deps.storage.outbox.getValue();
       const s = settle(fresh, entry, attempt, deps.now(), deps.random());
       if (s.kind === 'conflict') {

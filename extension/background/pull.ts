@@ -4,6 +4,7 @@ import { applyPull, emptyCache, type SyncCache } from '../sync/cache-plan.ts';
 import type { Reply } from '../../shared/schemas/messages.ts';
 import type { SyncStorage } from './sync-types.ts';
 import { withTimeout } from './outbox.ts';
+import { serial } from './serial.ts';
 
 export interface PullDeps {
   storage: SyncStorage;
@@ -24,6 +25,15 @@ export async function cacheFor(deps: Pick<PullDeps, 'storage' | 'settings'>): Pr
   const key = await accountKey(await deps.settings());
   const cache = await deps.storage.cache.getValue();
   return cache?.account === key ? cache : emptyCache(key);
+}
+
+/** Changes the copy of the account in the settings, one change at a time. */
+export async function updateCache(deps: Pick<PullDeps, 'storage' | 'settings'>, change: (cache: SyncCache) => SyncCache): Promise<SyncCache> {
+  return serial(deps.storage.cache, async () => {
+    const next = change(await cacheFor(deps));
+    await deps.storage.cache.setValue(next);
+    return next;
+  });
 }
 
 /** At most this many pages in one refresh; a rep with more leads continues at the next one. */
@@ -48,11 +58,12 @@ async function refresh(deps: PullDeps): Promise<Reply<SyncCache>> {
   const api = createApi(settings, withTimeout(deps.fetch));
   try {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const result = await api.sync.pull.query({ ...(cache.cursor ? { cursor: cache.cursor } : {}), limit: PAGE });
-      cache = applyPull(cache, result, deps.now());
+      const asked = cache.cursor;
+      const result = await api.sync.pull.query({ ...(asked ? { cursor: asked } : {}), limit: PAGE });
       // Each page is kept as it comes: a connection lost halfway loses nothing already pulled.
-      await deps.storage.cache.setValue(cache);
-      if (!result.more) break;
+      // Only onto the copy it was asked for: another account's, or a newer one, is not touched.
+      cache = await updateCache(deps, (latest) => (latest.cursor === asked ? applyPull(latest, result, deps.now()) : latest));
+      if (!result.more || cache.cursor !== result.cursor) break;
     }
   } catch (err) {
     const failure = toFailure(err, settings.serverUrl);

@@ -120,6 +120,9 @@ describe('offline first, in Chromium', () => {
       await save?.click();
       await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
     }
+    // Ana's own lead on the page keeps its score badge offline, marked as from the copy.
+    const carla = await page.waitForSelector('leadsync-badge[leadsync-key="email:carla.diaz@acme.example"] >>> .badge[data-state="known"]', { timeout: 15_000 });
+    expect(await carla?.evaluate((el) => [el.getAttribute('data-stale'), el.getAttribute('title')])).toEqual(['true', expect.stringContaining('Offline: as of')]);
     await page.close();
 
     const pop = await popup();
@@ -128,10 +131,10 @@ describe('offline first, in Chromium', () => {
     // The current lead's card comes from the copy; two calls are logged in two clicks each.
     await pop.waitForSelector(`.lead-card[data-lead-id="${carlaId}"] [data-testid="outcomes"]`, { timeout: 15_000 });
     await pop.click('[data-outcome="no_answer"]');
-    await pop.click('[data-follow-up="In 2 hours"]');
+    await (await pop.waitForSelector('[data-follow-up="In 2 hours"]', { timeout: 15_000 }))?.click();
     await pop.waitForFunction(() => /Saved offline: Call \(no answer\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
-    await pop.click('[data-outcome="connected"]');
-    await pop.click('[data-follow-up="No follow-up"]');
+    await (await pop.waitForSelector('[data-outcome="connected"]', { timeout: 15_000 }))?.click();
+    await (await pop.waitForSelector('[data-follow-up="No follow-up"]', { timeout: 15_000 }))?.click();
     await pop.waitForFunction(() => /Saved offline: Call \(connected\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
     await pop.waitForFunction(() => /7 waiting to sync/.test(document.querySelector('[data-testid="waiting"]')?.textContent ?? ''), { timeout: 15_000 });
     // The waiting calls show on the card's timeline already.
