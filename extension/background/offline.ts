@@ -95,14 +95,15 @@ async function fromCache(msg: ParsedMessage, deps: OfflineDeps): Promise<Reply<n
 type WriteMessage = Extract<ParsedMessage, { type: 'capture' | 'add-activity' | 'update-lead' }>;
 
 /** The outbox entry for a write, with the idempotency key it is known by from its first attempt on. */
-function opFor(msg: WriteMessage, lead: Lead | undefined): OutboxOp {
+function opFor(msg: WriteMessage, lead: Lead | undefined, now: Date): OutboxOp {
   const idempotencyKey = (msg.type === 'capture' ? msg.lead.idempotencyKey : msg.type === 'add-activity' ? msg.activity.idempotencyKey : msg.update.idempotencyKey) ?? crypto.randomUUID();
   const leadName = lead ? { leadName: lead.name ?? lead.email ?? lead.phone ?? lead.id } : {};
   switch (msg.type) {
     case 'capture':
       return { kind: 'capture', input: { ...msg.lead, idempotencyKey } };
     case 'add-activity':
-      return { kind: 'activity', input: { ...msg.activity, idempotencyKey }, ...leadName };
+      // Kept with the time the rep logged it: the timeline shows when the call happened, not when the train left the tunnel.
+      return { kind: 'activity', input: { ...msg.activity, idempotencyKey, at: msg.activity.at ?? now.toISOString() }, ...leadName };
     case 'update-lead':
       return { kind: 'update', input: { ...msg.update, idempotencyKey }, base: msg.base ?? (lead ? baseOf(lead, msg.update.patch) : {}), ...leadName };
   }
@@ -130,7 +131,7 @@ async function write(msg: WriteMessage, deps: OfflineDeps): Promise<Reply<never>
   const leadId = msg.type === 'add-activity' ? msg.activity.leadId : msg.type === 'update-lead' ? msg.update.id : undefined;
   const current = await deps.loadCurrentLead();
   const lead = leadId ? (cache.leads[leadId] ?? (current?.id === leadId ? current : undefined)) : undefined;
-  const op = opFor(msg, lead);
+  const op = opFor(msg, lead, deps.now());
   const waitingBefore = (await deps.storage.outbox.getValue()).some((e) => sameAccount(e.account, settings));
   if (!waitingBefore) {
     const reply = await handleMessage(withKey(msg, op), deps);

@@ -25,7 +25,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 export function withTimeout(fetchImpl: typeof fetch, ms = REQUEST_TIMEOUT_MS): typeof fetch {
   return (input, init) => {
     const timeout = AbortSignal.timeout(ms);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const signal = init?.signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([init.signal, timeout]) : timeout;
     return fetchImpl(input, { ...init, signal });
   };
 }

@@ -159,6 +159,10 @@ describe('offline first: outbox, change feed and conflicts against a real server
     expect(await counts()).toEqual(after);
     const { matches } = await ana.api.leads.lookup.query({ emails: ['offline0@train.example', 'offline1@train.example', 'offline2@train.example'] });
     expect(matches).toHaveLength(3);
+    // The note keeps the time it was written on the train, not the time it reached the server.
+    const note = (await ana.api.activities.list.query({ id: mine.id })).find((a) => a.note === 'Met at the station');
+    const queued = snapshot.find((e) => e.op.kind === 'activity');
+    expect(note?.at).toBe(queued?.op.kind === 'activity' ? queued.op.input.at : 'missing');
   });
 
   it('works offline from the copy, marked stale, and refreshes the copy incrementally', async () => {
