@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
+import { settingsItem } from '../storage/items.ts';
 import { conflictsItem, outboxItem, rejectedItem, syncCacheItem, syncStateItem } from '../storage/sync.ts';
 import { paintBadge } from './badge.ts';
 import { handleOffline, type OfflineDeps } from './offline.ts';
@@ -52,7 +53,9 @@ export function createSync(base: Omit<OfflineDeps, 'storage' | 'now' | 'random' 
         if (alarm.name === SYNC_ALARM) void catchUp();
       });
       // Any change to what waits shows on the badge at once, whoever made it.
-      for (const item of [outboxItem, conflictsItem, rejectedItem]) item.watch(() => void paintBadge(new Date()));
+      for (const item of [outboxItem, conflictsItem, rejectedItem, syncStateItem]) item.watch(() => void paintBadge(new Date()));
+      // Another server or token: its own copy, pulled at once.
+      settingsItem.watch(() => void catchUp());
       void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_MINUTES, delayInMinutes: SYNC_MINUTES });
       void catchUp();
     },

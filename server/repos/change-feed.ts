@@ -17,10 +17,18 @@ export class ChangeFeed {
   /** User id → leads that were taken from them at some point. */
   private readonly formerOwners = new Map<string, Set<string>>();
   private top = 0;
+  /** Owner id → their leads, so a first pull reads the rep's leads, not the whole store. */
+  private readonly byOwner = new Map<string, Set<string>>();
 
   constructor(store: Store) {
     let loaded = false;
-    store.onChange('leads', (_prev, next) => {
+    store.onChange('leads', (prev, next) => {
+      if (prev?.ownerId && prev.ownerId !== next?.ownerId) this.byOwner.get(prev.ownerId)?.delete(prev.id);
+      if (next?.ownerId) {
+        let owned = this.byOwner.get(next.ownerId);
+        if (!owned) this.byOwner.set(next.ownerId, (owned = new Set()));
+        owned.add(next.id);
+      }
       if (!next) return;
       this.current.set(next.id, next.seq);
       this.log.push({ seq: next.seq, id: next.id });
@@ -64,6 +72,16 @@ export class ChangeFeed {
       const entry = this.log[i];
       if (entry && this.current.get(entry.id) === entry.seq) yield entry;
     }
+  }
+
+  /** The leads `ownerId` owns that changed after `seq`, oldest change first. */
+  ownedSince(ownerId: string, seq: number): Entry[] {
+    const out: Entry[] = [];
+    for (const id of this.byOwner.get(ownerId) ?? []) {
+      const at = this.current.get(id);
+      if (at !== undefined && at > seq) out.push({ seq: at, id });
+    }
+    return out.sort((a, b) => a.seq - b.seq);
   }
 
   wasOwner(userId: string, leadId: string): boolean {

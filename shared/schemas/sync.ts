@@ -5,11 +5,8 @@ import type { Lead } from './lead.ts';
 /** Most changes one `sync.pull` answers; the rest follow with `more: true` and the new cursor. */
 export const PULL_MAX = 1000;
 
-/**
- * A position in the change feed. Opaque to clients: `<seq>`, or `<roundStart>-<seq>` in the middle
- * of a paged round (so the round's later pages still know where it began).
- */
-export const syncCursor = z.string().regex(/^\d{1,15}(-\d{1,15})?$/, 'is not a cursor from sync.pull');
+/** A position in the change feed, as `sync.pull` answered it. Opaque to clients. */
+export const syncCursor = z.string().regex(/^\d{1,15}$/, 'is not a cursor from sync.pull');
 
 export const pullInput = z
   .object({

@@ -94,7 +94,6 @@ describe('offline first, in Chromium', () => {
 
     const pop = await popup();
     // Opening the popup syncs; the copy then holds both of Ana's leads.
-    await pop.waitForFunction(async () => true);
     for (let i = 0; i < 50; i++) {
       const cache = await stored<{ leads: Record<string, unknown> }>('syncCache');
       if (cache && Object.keys(cache.leads).length === 2) break;

@@ -5,7 +5,8 @@ import { pullChanges } from '../../extension/background/pull.ts';
 import { memorySyncStorage, type SyncStorage } from '../../extension/background/sync-types.ts';
 import type { OutboxEntry } from '../../extension/sync/outbox-plan.ts';
 import type { Lead } from '../../shared/schemas/lead.ts';
-import { extensionMessage, type ExtensionMessage, type ParsedMessage } from '../../shared/schemas/messages.ts';
+import { extensionMessage, type ExtensionMessage, type ParsedMessage, type Reply } from '../../shared/schemas/messages.ts';
+import type { Replies } from '../../extension/background/handlers.ts';
 import type { FollowUp } from '../../shared/schemas/team.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { clientFor, errorOf, listAll, makeDataDir, randomToken, removeDir, serverOptions, type Api } from '../helpers/server.ts';
@@ -54,10 +55,15 @@ describe('offline first: outbox, change feed and conflicts against a real server
       random: () => 0.5,
       wakeIn: (ms) => void wakes.push(ms),
     };
-    const send = <T extends ExtensionMessage['type']>(msg: Extract<ExtensionMessage, { type: T }>) => handleOffline(extensionMessage.parse(msg) as ParsedMessage, deps) as Promise<{ ok: boolean; data?: any; stale?: string; code?: string }>;
+    const send = <T extends ExtensionMessage['type']>(msg: Extract<ExtensionMessage, { type: T }>) => handleOffline(extensionMessage.parse(msg) as ParsedMessage, deps) as Promise<Reply<Replies[T]>>;
     return { storage, deps, send, wakes };
   }
 
+  /** The data of a reply that must have succeeded. */
+  const data = <T>(reply: Reply<T>): T => {
+    if (!reply.ok) throw new Error(`${reply.code}: ${reply.message}`);
+    return reply.data;
+  };
   const counts = async () => ({ leads: server!.deps.store.size('leads'), activities: server!.deps.store.size('activities') });
 
   beforeAll(async () => {
@@ -94,7 +100,8 @@ describe('offline first: outbox, change feed and conflicts against a real server
     ]);
     expect((await bo.api.sync.pull.query({ cursor: first.cursor })).changes).toEqual([expect.objectContaining({ type: 'lead', lead: expect.objectContaining({ id: dev.id, ownerId: bo.id }) })]);
 
-    // Paged, one change a page: the pages of a round from scratch add up to the first answer, without removals.
+    // Paged, one change a page: the pages of a round from scratch add up to the rep's leads; a removal
+    // among them is only a lead the rep no longer holds.
     await lee.api.leads.capture.mutate({ name: 'Fay Lin', email: 'fay@umbrella.example', source: { kind: 'manual' } });
     const fay = (await ana.api.queue.next.mutate({})).lead!;
     const pages = [await ana.api.sync.pull.query({ limit: 1 })];
@@ -102,8 +109,18 @@ describe('offline first: outbox, change feed and conflicts against a real server
     expect(pages[0]).toMatchObject({ reset: true, more: true });
     expect(pages.slice(1).every((p) => !p.reset)).toBe(true);
     const paged = pages.flatMap((p) => p.changes);
-    expect(paged.map((c) => (c.type === 'lead' ? c.lead.id : `removed ${c.leadId}`)).sort()).toEqual([carla.id, fay.id].sort());
+    expect(paged.flatMap((c) => (c.type === 'lead' ? [c.lead.id] : [])).sort()).toEqual([carla.id, fay.id].sort());
+    expect(paged.flatMap((c) => (c.type === 'removed' ? [c.leadId] : []))).toEqual(paged.some((c) => c.type === 'removed') ? [dev.id] : []);
     expect(paged.find((c) => c.type === 'lead' && c.lead.id === carla.id)).toMatchObject({ activities: [expect.objectContaining({ outcome: 'connected' })] });
+
+    // A lead sent on the first page of a round and taken away before the next page is removed there.
+    const firstPage = await ana.api.sync.pull.query({ limit: 1 });
+    const sent = firstPage.changes[0]!.type === 'lead' ? firstPage.changes[0]!.lead : undefined;
+    await lee.api.queue.assign.mutate({ leadId: sent!.id, userId: bo.id });
+    const rest = [await ana.api.sync.pull.query({ cursor: firstPage.cursor, limit: 1 })];
+    while (rest.at(-1)!.more) rest.push(await ana.api.sync.pull.query({ cursor: rest.at(-1)!.cursor, limit: 1 }));
+    expect(rest.flatMap((p) => p.changes)).toContainEqual({ type: 'removed', leadId: sent!.id, ownerId: bo.id, ownerName: 'Bo Chen' });
+    await lee.api.queue.assign.mutate({ leadId: sent!.id, userId: ana.id });
 
     // The cursor still works after a restart: removals come from the history on disk.
     await lee.api.queue.assign.mutate({ leadId: dev.id, userId: ana.id });
@@ -180,10 +197,10 @@ describe('offline first: outbox, change feed and conflicts against a real server
     expect(who).toMatchObject({ ok: true, data: { name: 'Ana Ruiz' }, stale: cached!.syncedAt });
     const list = await ext.send({ type: 'list-leads', filter: { ownerId: 'me', limit: 50 } });
     expect(list).toMatchObject({ ok: true, stale: expect.any(String) });
-    expect(list.data.items.map((l: Lead) => l.id).sort()).toEqual(ids.sort());
+    expect(data(list).items.map((l) => l.id).sort()).toEqual(ids.sort());
     const looked = await ext.send({ type: 'lookup', emails: ['offline0@train.example', lead.email!, 'nobody@nowhere.example'], phones: [] });
-    expect(looked.data.matches.map((m: { leadId: string }) => m.leadId)).toContain(lead.id);
-    expect(looked.data.matches).toHaveLength(2);
+    expect(data(looked).matches.map((m) => m.leadId)).toContain(lead.id);
+    expect(data(looked).matches).toHaveLength(2);
     // Team-wide views need the server: they say so.
     expect(await ext.send({ type: 'next-lead' })).toMatchObject({ ok: false, code: 'UNREACHABLE' });
 
@@ -191,7 +208,7 @@ describe('offline first: outbox, change feed and conflicts against a real server
     await ext.send({ type: 'add-activity', activity: { leadId: lead.id, type: 'note', note: 'Offline note' } });
     const card = await ext.send({ type: 'get-lead', id: lead.id });
     expect(card).toMatchObject({ ok: true, stale: expect.any(String) });
-    expect(card.data.activities.at(-1)).toMatchObject({ note: 'Offline note', id: expect.stringMatching(/^pending:/) });
+    expect(data(card).activities.at(-1)).toMatchObject({ note: 'Offline note', id: expect.stringMatching(/^pending:/) });
 
     await up();
     const status = await ext.send({ type: 'sync-now' });
@@ -221,8 +238,8 @@ describe('offline first: outbox, change feed and conflicts against a real server
     expect(await errorOf(ana.api.leads.update.mutate({ id: eve.id, version: eve.version, patch: { title: 'CEO' } }))).toMatchObject({ code: 'CONFLICT' });
 
     const status = await ext.send({ type: 'sync-now' });
-    expect(status.data.waiting).toEqual([]);
-    expect(status.data.conflicts).toEqual([
+    expect(data(status).waiting).toEqual([]);
+    expect(data(status).conflicts).toEqual([
       expect.objectContaining({ leadId: eve.id, patch: { company: 'Initech Inc' }, fields: [{ field: 'title', was: 'VP Sales', mine: 'CEO', theirs: 'Chief Revenue Officer' }] }),
     ]);
     // Nothing was overwritten: the server keeps their title until Ana chooses.
@@ -230,8 +247,8 @@ describe('offline first: outbox, change feed and conflicts against a real server
     expect(held).toMatchObject({ title: 'Chief Revenue Officer', company: 'Initech' });
     expect(held.version).toBe(theirs.version + 1); // Ana's call landed
 
-    const resolved = await ext.send({ type: 'resolve-conflict', id: status.data.conflicts[0].id, keepMine: ['title'] });
-    expect(resolved.data).toMatchObject({ waiting: [], conflicts: [] });
+    const resolved = await ext.send({ type: 'resolve-conflict', id: data(status).conflicts[0]!.id, keepMine: ['title'] });
+    expect(data(resolved)).toMatchObject({ waiting: [], conflicts: [] });
     expect((await ana.api.leads.get.query({ id: eve.id })).lead).toMatchObject({ title: 'CEO', company: 'Initech Inc' });
   });
 
@@ -243,10 +260,10 @@ describe('offline first: outbox, change feed and conflicts against a real server
     await ext.send({ type: 'capture', lead: { email: 'after.refusal@x.example', source: { kind: 'manual' } } });
     await up();
     const status = await ext.send({ type: 'sync-now' });
-    expect(status.data.waiting).toEqual([]);
-    expect(status.data.rejected).toEqual([expect.objectContaining({ message: expect.stringContaining('only leads you own') })]);
+    expect(data(status).waiting).toEqual([]);
+    expect(data(status).rejected).toEqual([expect.objectContaining({ message: expect.stringContaining('only leads you own') })]);
     expect((await ana.api.leads.lookup.query({ emails: ['after.refusal@x.example'] })).matches).toHaveLength(1);
-    const dismissed = await ext.send({ type: 'dismiss-rejected', id: status.data.rejected[0].id });
-    expect(dismissed.data.rejected).toEqual([]);
+    const dismissed = await ext.send({ type: 'dismiss-rejected', id: data(status).rejected[0]!.id });
+    expect(data(dismissed).rejected).toEqual([]);
   });
 });
