@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import type { FollowUp } from '../../shared/schemas/team.ts';
 import type { Reply } from '../../shared/schemas/messages.ts';
 import { followUpsItem } from '../storage/items.ts';
+import { paintBadge } from './badge.ts';
 import { DEADLINE_NOTIFICATION_PREFIX } from './deadlines.ts';
 import { leadIdOfAlarm, planFollowUps, reminderText, SYNC_ALARM } from './followup-plan.ts';
 
@@ -28,9 +29,8 @@ export async function syncFollowUps(deps: FollowUpDeps): Promise<void> {
   const plan = planFollowUps(reply.data, await browser.alarms.getAll(), deps.now());
   await Promise.all(plan.clear.map((name) => browser.alarms.clear(name)));
   await Promise.all(plan.alarms.map(({ name, when }) => browser.alarms.create(name, { when })));
-  await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
-  await browser.action.setBadgeText({ text: plan.badge });
-  await browser.action.setTitle({ title: plan.due === 0 ? 'Leadsync' : `Leadsync: ${plan.due} follow-up${plan.due === 1 ? '' : 's'} due` });
+  // The badge also marks writes waiting to sync (badge.ts): one painter for both.
+  await paintBadge(deps.now());
 }
 
 async function remind(deps: FollowUpDeps, leadId: string): Promise<void> {

@@ -10,6 +10,7 @@ import type { User } from '../../shared/schemas/user.ts';
 import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
 import { RulesCache, scoreProvisionally } from './provisional-score.ts';
+import type { SyncStatus } from './sync-types.ts';
 
 export type Me = User & { openLeads: number };
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -17,18 +18,22 @@ export type LeadDetail = Outputs['leads']['get'];
 export type LeadPage = Outputs['leads']['list'];
 export type TeamUser = Outputs['users']['list'][number];
 
+/** A write kept in the outbox because the server did not answer: it syncs once it does. */
+export type Queued = { queued: true; waiting: number };
+
 /** What each message answers with. */
 export interface Replies {
   lookup: { matches: LookupMatch[] };
-  capture: { lead: Lead; created: boolean };
+  capture: { lead: Lead; created: boolean } | Queued;
   'provisional-score': ProvisionalScore;
   'next-lead': { lead: Lead | null };
   whoami: Me;
   'test-connection': Me;
   'get-lead': LeadDetail;
   'open-lead': LeadDetail;
-  'update-lead': Lead;
-  'add-activity': Activity;
+  /** Queued: the lead as it will be once the edit syncs. */
+  'update-lead': Lead | (Queued & { lead: Lead });
+  'add-activity': Activity | (Queued & { activity: Activity });
   'list-leads': LeadPage;
   'follow-ups': FollowUp[];
   'lost-reasons': string[];
@@ -36,6 +41,10 @@ export interface Replies {
   users: TeamUser[];
   assign: Lead;
   'set-away': User;
+  'sync-status': SyncStatus;
+  'sync-now': SyncStatus;
+  'resolve-conflict': SyncStatus;
+  'dismiss-rejected': SyncStatus;
 }
 
 export interface HandlerDeps {

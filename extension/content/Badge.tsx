@@ -21,14 +21,21 @@ export function Badge({ model, onCapture }: BadgeProps) {
     case 'known': {
       const owner = state.ownerName ? `, owned by ${state.ownerName}` : '';
       // The title is text (never HTML): the top reasons up, then down, one a line.
-      const title = [`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`, ...reasonLines(state.reasons ?? [])].join('\n');
+      const offline = state.staleSince ? [`Offline: as of ${state.staleSince === 'never' ? 'the last sync' : new Date(state.staleSince).toLocaleString()}`] : [];
+      const title = [`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`, ...offline, ...reasonLines(state.reasons ?? [])].join('\n');
       return (
-        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}`} data-state="known" title={title} onClick={stop}>
+        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}${state.staleSince ? ' stale' : ''}`} data-state="known" data-stale={state.staleSince ? 'true' : undefined} title={title} onClick={stop}>
           <span class="grade">{state.grade}</span>
           <span class="points">{state.score}</span>
         </span>
       );
     }
+    case 'queued':
+      return (
+        <span class="badge queued" data-state="queued" title={`Saved offline: ${who} syncs when the server answers (${state.waiting} waiting)`} onClick={stop}>
+          ↑
+        </span>
+      );
     case 'capturing':
       return (
         <span class="badge busy" data-state="capturing" aria-busy="true">

@@ -7,7 +7,9 @@ export type BadgeState =
   | { kind: 'checking' }
   | { kind: 'unknown' }
   | { kind: 'capturing' }
-  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined; reasons?: readonly ScoreReason[] | undefined }
+  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined; reasons?: readonly ScoreReason[] | undefined; staleSince?: string }
+  /** Saved in the outbox while the server does not answer. */
+  | { kind: 'queued'; waiting: number }
   | { kind: 'error'; message: string };
 
 export interface BadgeModel {

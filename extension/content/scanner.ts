@@ -71,7 +71,7 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void>; settle
       for (const m of chunk) {
         const match = (m.candidate.email && byKey.get(m.candidate.email)) || (m.candidate.phone && byKey.get(m.candidate.phone)) || undefined;
         m.state.value = match
-          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons }
+          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons, ...(reply.stale ? { staleSince: reply.stale } : {}) }
           : { kind: 'unknown' };
       }
     }
@@ -176,7 +176,9 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void>; settle
   async function capture(model: BadgeModel, lead: Parameters<typeof captureMessage>[0]): Promise<Reply<Replies['capture']>> {
     model.state.value = { kind: 'capturing' };
     const reply = await deps.send(captureMessage(lead));
-    if (reply.ok) {
+    if (reply.ok && 'queued' in reply.data) {
+      model.state.value = { kind: 'queued', waiting: reply.data.waiting };
+    } else if (reply.ok && 'lead' in reply.data) {
       const { lead: saved } = reply.data;
       const { up, down } = topReasons(saved.score);
       model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, reasons: [...up, ...down] };

@@ -4,7 +4,8 @@ import { describeZod } from '../../shared/schemas/describe.ts';
 import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
 import { watchDeadlines } from '../background/deadlines.ts';
 import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
-import { currentLeadItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
+import { currentLeadItem, followUpsItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
+import { createSync } from '../background/sync-wiring.ts';
 
 const deps: HandlerDeps = {
   settings: () => settingsItem.getValue(),
@@ -18,7 +19,15 @@ const followUpDeps: FollowUpDeps = {
   now: () => new Date(),
 };
 
+const sync = createSync({
+  ...deps,
+  loadCurrentLead: () => currentLeadItem.getValue(),
+  followUps: followUpsItem,
+  followUpsChanged: () => syncFollowUps(followUpDeps),
+});
+
 export default defineBackground(() => {
+  sync.register();
   watchDeadlines(browser.alarms, {
     ...deps,
     now: () => new Date(),
@@ -34,7 +43,7 @@ export default defineBackground(() => {
       sendResponse({ ok: false, code: 'BAD_REQUEST', message: describeZod(parsed.error) });
       return false;
     }
-    handleMessage(parsed.data, deps).then(sendResponse);
+    sync.handle(parsed.data).then(sendResponse);
     return true;
   });
 

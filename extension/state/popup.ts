@@ -5,6 +5,7 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { Reply } from '../../shared/schemas/messages.ts';
 import type { LeadDetail, Me } from '../background/handlers.ts';
 import type { Send } from '../content/scanner.ts';
+import { baseOf } from '../sync/conflict-plan.ts';
 
 export type HistoryEntry = LeadDetail['history'][number];
 export type Notice = { tone: 'info' | 'error' | 'ok'; text: string; action?: 'options' };
@@ -33,6 +34,8 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
   /** Set when a save met a newer version: the message, and the edit is kept for another try. */
   const conflict = signal<string | null>(null);
   const lostReasons = signal<string[]>([]);
+  /** Set while the popup shows the offline copy: when that copy last matched the server. */
+  const stale = signal<string | null>(null);
   const ready = computed(() => me.value?.ok === true);
   const canSeeTeam = computed(() => me.value?.ok === true && hasRole(me.value.data.role, 'lead'));
 
@@ -48,6 +51,7 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
       notice.value = noticeFor(reply);
       return false;
     }
+    stale.value = reply.stale ?? null;
     lead.value = reply.data.lead;
     activities.value = reply.data.activities;
     history.value = reply.data.history;
@@ -59,6 +63,7 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
   async function load(): Promise<void> {
     const [who, current] = await Promise.all([deps.send({ type: 'whoami' }), deps.loadCurrentLead()]);
     me.value = who;
+    stale.value = who.ok ? (who.stale ?? null) : null;
     lead.value = current;
     notice.value = who.ok ? null : noticeFor(who);
     if (!who.ok) return;
@@ -113,8 +118,12 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
         notice.value = noticeFor(reply);
         return false;
       }
-      const follow = reply.data.followUpAt ? `; follow-up ${new Date(reply.data.followUpAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' })}` : '';
-      notice.value = { tone: 'ok', text: `Logged: ${describeActivity(reply.data)}${follow}` };
+      const logged = 'queued' in reply.data ? reply.data.activity : reply.data;
+      const follow = logged.followUpAt ? `; follow-up ${new Date(logged.followUpAt).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' })}` : '';
+      notice.value =
+        'queued' in reply.data
+          ? { tone: 'info', text: `Saved offline: ${describeActivity(logged)}${follow}. It syncs when the server answers (${reply.data.waiting} waiting).` }
+          : { tone: 'ok', text: `Logged: ${describeActivity(logged)}${follow}` };
       await refreshLead(current.id);
       return true;
     } finally {
@@ -128,7 +137,7 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
     saving.value = true;
     conflict.value = null;
     try {
-      const reply = await deps.send({ type: 'update-lead', update: { id: current.id, version: current.version, patch } });
+      const reply = await deps.send({ type: 'update-lead', update: { id: current.id, version: current.version, patch, idempotencyKey: crypto.randomUUID() }, base: baseOf(current, patch) });
       if (!reply.ok) {
         if (reply.code === 'CONFLICT' && /version/.test(reply.message)) {
           conflict.value = 'Someone changed this lead while you were editing it, so your changes were not saved. Reload to see their changes, then edit again.';
@@ -137,7 +146,7 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
         }
         return false;
       }
-      notice.value = { tone: 'ok', text: 'Saved' };
+      notice.value = 'queued' in reply.data ? { tone: 'info', text: `Saved offline: the edit syncs when the server answers (${reply.data.waiting} waiting).` } : { tone: 'ok', text: 'Saved' };
       await refreshLead(current.id);
       return true;
     } finally {
@@ -150,6 +159,6 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
     if (lead.value) await refreshLead(lead.value.id);
   }
 
-  return { me, tab, lead, activities, history, people, ownerName, pulling, saving, notice, conflict, lostReasons, ready, canSeeTeam, now, load, nextLead, openLead, logActivity, save, reload };
+  return { me, tab, lead, activities, history, people, ownerName, pulling, saving, notice, conflict, lostReasons, stale, ready, canSeeTeam, now, load, nextLead, openLead, logActivity, save, reload };
 }
 export type PopupModel = ReturnType<typeof createPopupModel>;

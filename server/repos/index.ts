@@ -13,6 +13,7 @@ import { WebhooksRepo } from './webhooks.ts';
 import { DeadlinesRepo } from './deadlines.ts';
 import { QueueRepo } from './queue.ts';
 import { RoutingLogRepo } from './routing-log.ts';
+import { ChangeFeed } from './change-feed.ts';
 
 export interface Repos {
   users: UsersRepo;
@@ -29,6 +30,7 @@ export interface Repos {
   queue: QueueRepo;
   deadlines: DeadlinesRepo;
   routingLog: RoutingLogRepo;
+  changeFeed: ChangeFeed;
 }
 
 export function createRepos(store: Store): Repos {
@@ -47,5 +49,6 @@ export function createRepos(store: Store): Repos {
     queue: new QueueRepo(store),
     deadlines: new DeadlinesRepo(store),
     routingLog: new RoutingLogRepo(store),
+    changeFeed: new ChangeFeed(store),
   };
 }

@@ -11,6 +11,7 @@ import { teamRouter } from './team.ts';
 import { routingRouter } from './routing.ts';
 import { usersRouter } from './users.ts';
 import { webhooksRouter } from './webhooks.ts';
+import { syncRouter } from './sync.ts';
 
 export const appRouter = router({
   health,
@@ -27,6 +28,7 @@ export const appRouter = router({
   exports: exportsRouter,
   webhooks: webhooksRouter,
   routing: routingRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

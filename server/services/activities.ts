@@ -5,7 +5,7 @@ import type { FollowUp } from '../../shared/schemas/team.ts';
 import type { FieldChange } from '../../shared/merge.ts';
 import type { Deps } from '../deps.ts';
 import { newId } from '../ids.ts';
-import { IdempotencyRepo } from '../repos/idempotency.ts';
+import { IDEMPOTENCY_TTL_MS, IdempotencyRepo } from '../repos/idempotency.ts';
 import type { LeadRecord, UserRecord } from '../store/types.ts';
 import { addHistory, assertCanEdit, getLead, rescore, scoreChange } from './leads.ts';
 
@@ -16,6 +16,17 @@ export interface ActivityInput {
   note?: string | undefined;
   followUpAt?: string | undefined;
   idempotencyKey?: string | undefined;
+  at?: string | undefined;
+}
+
+/**
+ * When an activity happened: the client's time for one logged offline, but never later than now
+ * (a clock that runs ahead) nor earlier than the idempotency window (a replay that old is suspect).
+ */
+export function occurredAt(claimed: string | undefined, now: Date): string {
+  const t = claimed === undefined ? NaN : Date.parse(claimed);
+  if (Number.isNaN(t)) return now.toISOString();
+  return new Date(Math.min(now.getTime(), Math.max(t, now.getTime() - IDEMPOTENCY_TTL_MS))).toISOString();
 }
 
 /**
@@ -43,7 +54,7 @@ export function addActivity(deps: Deps, user: UserRecord, input: ActivityInput):
       ...(input.outcome !== undefined ? { outcome: input.outcome } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
       ...(input.followUpAt !== undefined ? { followUpAt: input.followUpAt } : {}),
-      at,
+      at: occurredAt(input.at, now),
     };
     deps.repos.activities.add(tx, activity);
     const next: LeadRecord = { ...lead, version: lead.version + 1, updatedAt: at };

@@ -177,10 +177,17 @@ export function assertCanEdit(user: UserRecord, lead: LeadRecord): void {
 }
 
 /** Applies a patch with optimistic concurrency: a stale version is a CONFLICT, never a silent overwrite. */
-export function updateLead(deps: Deps, user: UserRecord, input: { id: string; version: number; patch: LeadPatch }): Promise<Lead> {
+export function updateLead(deps: Deps, user: UserRecord, input: { id: string; version: number; patch: LeadPatch; idempotencyKey?: string | undefined }): Promise<Lead> {
   const now = deps.now();
   const at = now.toISOString();
   return deps.store.transact((tx) => {
+    const idemKey = input.idempotencyKey ? IdempotencyRepo.keyOf(user.id, 'leads.update', input.idempotencyKey) : undefined;
+    const prior = idemKey ? deps.repos.idempotency.get(idemKey) : undefined;
+    if (prior) return prior.response as Lead;
+    const answer = (result: Lead): Lead => {
+      if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
+      return result;
+    };
     const lead = getLead(deps, input.id);
     assertCanEdit(user, lead);
     if (lead.version !== input.version) {
@@ -238,11 +245,11 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
     } else if (patch.lostReason !== undefined) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'lostReason: is set only with status lost' });
     }
-    if (changes.length === 0) return publicLead(lead);
+    if (changes.length === 0) return answer(publicLead(lead));
     const saved = rescore(deps, { ...next, version: lead.version + 1, updatedAt: at }, now);
     deps.repos.leads.put(tx, saved);
     addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'updated', changes: [...changes, ...scoreChange(lead, saved)] });
     if (saved.status !== lead.status) recordOutcome(deps, tx, saved, user.id, now);
-    return publicLead(saved);
+    return answer(publicLead(saved));
   });
 }

@@ -17,6 +17,8 @@ export const activityAddInput = z
     note: text(5000).optional(),
     followUpAt: isoDate.optional(),
     idempotencyKey: z.string().min(8).max(128).optional(),
+    /** When it happened, for an activity logged offline and sent later; the server keeps it within the last 48 hours and never in the future. */
+    at: isoDate.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.type === 'call' && v.outcome !== undefined && !callOutcome.safeParse(v.outcome).success) {

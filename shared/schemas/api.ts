@@ -45,6 +45,8 @@ export const updateInput = z.object({
   id,
   version: z.number().int().min(1),
   patch: leadPatch,
+  /** A client's key: a retried or replayed update takes effect once and answers as the first did. */
+  idempotencyKey: z.string().min(8).max(128).optional(),
 });
 
 export const nextInput = z

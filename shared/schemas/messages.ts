@@ -4,6 +4,7 @@ import { assignInput, getInput, listInput, LOOKUP_MAX, updateInput } from './api
 import { captureInput } from './lead.ts';
 import { provisionalContact } from './provisional.ts';
 import { userUpdateInput } from './user.ts';
+import { editBase, syncMessages } from './sync-messages.ts';
 
 /** Messages from the content script, popup and options page to the background. */
 export const extensionMessage = z.discriminatedUnion('type', [
@@ -20,7 +21,8 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-lead'), id: getInput.shape.id }),
   /** Makes a lead the one the popup shows (from My leads, or a follow-up's notification). */
   z.object({ type: z.literal('open-lead'), id: getInput.shape.id }),
-  z.object({ type: z.literal('update-lead'), update: updateInput }),
+  /** `base`: the lead's values the rep edited from, so an edit replayed later can tell whose change is whose. */
+  z.object({ type: z.literal('update-lead'), update: updateInput, base: editBase.optional() }),
   z.object({ type: z.literal('add-activity'), activity: activityAddInput }),
   z.object({ type: z.literal('list-leads'), filter: listInput }),
   z.object({ type: z.literal('follow-ups') }),
@@ -35,6 +37,7 @@ export const extensionMessage = z.discriminatedUnion('type', [
     serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
     token: z.string().min(1, 'is required').max(512),
   }),
+  ...syncMessages,
 ]);
 export type ExtensionMessage = z.input<typeof extensionMessage>;
 export type ParsedMessage = z.output<typeof extensionMessage>;
@@ -43,4 +46,5 @@ export type ParsedMessage = z.output<typeof extensionMessage>;
 export const FAILURE_CODES = ['NOT_CONFIGURED', 'UNREACHABLE', 'UNAUTHORIZED', 'FORBIDDEN', 'BAD_REQUEST', 'CONFLICT', 'PRECONDITION_FAILED', 'NOT_FOUND', 'ERROR'] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; code: FailureCode; message: string };
+/** `stale`: answered from the offline copy, as it was at that time (ISO), because the server did not answer. */
+export type Reply<T> = { ok: true; data: T; stale?: string } | { ok: false; code: FailureCode; message: string };

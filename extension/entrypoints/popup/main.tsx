@@ -4,6 +4,8 @@ import { createMyLeadsModel } from '../../state/my-leads.ts';
 import { createPopupModel } from '../../state/popup.ts';
 import { createTeamModel } from '../../state/team.ts';
 import { currentLeadItem } from '../../storage/items.ts';
+import { createSyncModel } from '../../state/sync.ts';
+import { conflictsItem, outboxItem, rejectedItem, syncStateItem } from '../../storage/sync.ts';
 import { send } from '../../sync/messages.ts';
 import { PopupApp } from '../../ui/PopupApp.tsx';
 
@@ -11,6 +13,10 @@ const now = () => new Date();
 const model = createPopupModel({ send, loadCurrentLead: () => currentLeadItem.getValue(), now });
 const myLeads = createMyLeadsModel({ send, now });
 const team = createTeamModel({ send });
+const sync = createSyncModel({ send, afterResolve: async (id) => (model.lead.value?.id === id ? model.reload() : undefined) });
+// What waits changes under the popup's eyes as the background replays it.
+for (const item of [outboxItem, conflictsItem, rejectedItem, syncStateItem]) item.watch(() => void sync.load());
 const root = document.getElementById('app');
-if (root) render(<PopupApp model={model} myLeads={myLeads} team={team} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
+if (root) render(<PopupApp model={model} myLeads={myLeads} team={team} sync={sync} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
 void model.load();
+void sync.open();

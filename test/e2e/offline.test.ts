@@ -1,0 +1,216 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/server.ts';
+import { clientFor, listAll, makeDataDir, randomToken, removeDir, serverOptions, type Api } from '../helpers/server.ts';
+import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFixtures } from './static-server.ts';
+
+type Rep = { id: string; token: string; api: Api };
+
+// A rep on a train: the server goes away, the rep keeps capturing and logging, the browser is
+// restarted on the same profile, the server comes back, and everything lands exactly once.
+describe('offline first, in Chromium', () => {
+  const dataDir = makeDataDir();
+  const adminToken = randomToken();
+  const profileDir = mkdtempSync(join(tmpdir(), 'leadsync-offline-profile-'));
+  let server: RunningServer | undefined;
+  let port = 0;
+  let site: Awaited<ReturnType<typeof serveFixtures>>;
+  let ext: ExtensionBrowser;
+  let ana: Rep;
+  let lee: Rep;
+  let carlaId = '';
+  let devId = '';
+
+  const up = async (onPort = port) => {
+    server = await startServer(serverOptions(dataDir, adminToken, { port: onPort }));
+    if (onPort === port) port = server.port;
+    return server;
+  };
+  const down = async () => {
+    await server?.close();
+    server = undefined;
+  };
+  const url = () => `http://127.0.0.1:${port}`;
+  const person = async (name: string, role: 'rep' | 'lead'): Promise<Rep> => {
+    const { user, token } = await clientFor(url(), adminToken).users.create.mutate({ name, email: `${name.split(' ')[0]!.toLowerCase()}@leadsync.example`, role });
+    return { id: user.id, token, api: clientFor(url(), token) };
+  };
+
+  beforeAll(async () => {
+    await up(0);
+    ana = await person('Ana Ruiz', 'rep');
+    lee = await person('Lee Lead', 'lead');
+    await lee.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla.diaz@acme.example', title: 'VP Sales', company: 'Acme', source: { kind: 'manual' } });
+    await lee.api.leads.capture.mutate({ name: 'Dev Patel', email: 'dev.patel@globex.example', title: 'VP Sales', company: 'Globex', source: { kind: 'manual' } });
+    carlaId = (await ana.api.queue.next.mutate({})).lead!.id;
+    devId = (await ana.api.queue.next.mutate({})).lead!.id;
+    site = await serveFixtures();
+    ext = await launchWithExtension(profileDir);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+    await down();
+    await removeDir(dataDir);
+  });
+
+  async function popup(): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(() => /Ana Ruiz/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
+    return page;
+  }
+  const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+  /** What the extension keeps in chrome.storage.local, read in its service worker. */
+  async function stored<T>(key: string): Promise<T | undefined> {
+    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
+    const worker = await target.worker();
+    return worker?.evaluate(
+      (k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k).then((r) => r[k]),
+      key,
+    ) as Promise<T | undefined>;
+  }
+  async function badgeText(): Promise<string | undefined> {
+    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
+    return (await target.worker())?.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  }
+
+  it('keeps a copy of the rep’s own leads while online', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const field = await page.waitForSelector('input[name="serverUrl"]');
+    await field?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('input[name="serverUrl"]', url());
+    await page.type('input[name="token"]', ana.token);
+    await page.click('[data-testid="test-connection"]');
+    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    await page.close();
+
+    const pop = await popup();
+    // Opening the popup syncs; the copy then holds both of Ana's leads.
+    for (let i = 0; i < 50; i++) {
+      const cache = await stored<{ leads: Record<string, unknown> }>('syncCache');
+      if (cache && Object.keys(cache.leads).length === 2) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(Object.keys((await stored<{ leads: Record<string, unknown> }>('syncCache'))?.leads ?? {}).sort()).toEqual([carlaId, devId].sort());
+    await pop.click('[data-tab="leads"]');
+    await pop.waitForSelector(`[data-testid="my-leads"] .row[data-lead-id="${carlaId}"]`, { timeout: 15_000 });
+    await pop.click(`[data-testid="my-leads"] .row[data-lead-id="${carlaId}"]`);
+    await pop.waitForSelector(`.lead-card[data-lead-id="${carlaId}"]`, { timeout: 15_000 });
+    await pop.close();
+  });
+
+  it('with the server stopped: 5 captures, 2 activities and an edit wait in the outbox; popup and badges work from the copy', async () => {
+    await down();
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/offline-team.html`);
+    const keys = ['nora.quinn', 'omar.haddad', 'pia.larsen', 'raj.mehta', 'sofia.rossi'].map((n) => `email:${n}@northwind.example`);
+    for (const key of keys) {
+      const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
+      await badge?.click();
+      const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
+      await save?.click();
+      await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
+    }
+    // Ana's own lead on the page keeps its score badge offline, marked as from the copy.
+    const carla = await page.waitForSelector('leadsync-badge[leadsync-key="email:carla.diaz@acme.example"] >>> .badge[data-state="known"]', { timeout: 15_000 });
+    expect(await carla?.evaluate((el) => [el.getAttribute('data-stale'), el.getAttribute('title')])).toEqual(['true', expect.stringContaining('Offline: as of')]);
+    await page.close();
+
+    const pop = await popup();
+    await pop.waitForSelector('[data-testid="offline"]', { timeout: 15_000 });
+    await pop.waitForFunction(() => /5 waiting to sync/.test(document.querySelector('[data-testid="waiting"]')?.textContent ?? ''), { timeout: 15_000 });
+    // The current lead's card comes from the copy; two calls are logged in two clicks each.
+    await pop.waitForSelector(`.lead-card[data-lead-id="${carlaId}"] [data-testid="outcomes"]`, { timeout: 15_000 });
+    await pop.click('[data-outcome="no_answer"]');
+    await (await pop.waitForSelector('[data-follow-up="In 2 hours"]', { timeout: 15_000 }))?.click();
+    await pop.waitForFunction(() => /Saved offline: Call \(no answer\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    await (await pop.waitForSelector('[data-outcome="connected"]', { timeout: 15_000 }))?.click();
+    await (await pop.waitForSelector('[data-follow-up="No follow-up"]', { timeout: 15_000 }))?.click();
+    await pop.waitForFunction(() => /Saved offline: Call \(connected\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    await pop.waitForFunction(() => /7 waiting to sync/.test(document.querySelector('[data-testid="waiting"]')?.textContent ?? ''), { timeout: 15_000 });
+    // The waiting calls show on the card's timeline already.
+    expect(await textOf(pop, '[data-testid="activities"]')).toMatch(/Call \(no answer\)[\s\S]*Call \(connected\)|Call \(connected\)[\s\S]*Call \(no answer\)/);
+
+    // My leads works offline too: open Dev and change the title.
+    await pop.click('[data-tab="leads"]');
+    await pop.waitForSelector(`[data-testid="my-leads"] .row[data-lead-id="${devId}"]`, { timeout: 15_000 });
+    await pop.click(`[data-testid="my-leads"] .row[data-lead-id="${devId}"]`);
+    await pop.waitForSelector(`.lead-card[data-lead-id="${devId}"] [data-testid="edit-lead"]`, { timeout: 15_000 });
+    await pop.click('[data-testid="edit-lead"]');
+    await pop.waitForSelector('[data-testid="lead-editor"] input[name="title"]');
+    await pop.$eval('[data-testid="lead-editor"] input[name="title"]', (el) => ((el as HTMLInputElement).value = ''));
+    await pop.type('[data-testid="lead-editor"] input[name="title"]', 'Head of Sales');
+    await pop.click('[data-testid="save-lead"]');
+    await pop.waitForFunction(() => /Saved offline/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    await pop.waitForFunction(() => /Head of Sales/.test(document.querySelector('.lead-role')?.textContent ?? ''), { timeout: 15_000 });
+    await pop.waitForFunction(() => /8 waiting to sync/.test(document.querySelector('[data-testid="waiting"]')?.textContent ?? ''), { timeout: 15_000 });
+    await pop.close();
+
+    expect(await stored<unknown[]>('outbox')).toHaveLength(8);
+    expect(await badgeText()).toBe('↑8');
+  });
+
+  it('survives a browser restart on the same profile, then replays exactly once when the server is back', async () => {
+    await ext.browser.close();
+    ext = await launchWithExtension(profileDir);
+    expect(await stored<unknown[]>('outbox')).toHaveLength(8);
+
+    // While Ana's edit waited, her team lead changed the same title (on a server she cannot reach).
+    const elsewhere = await up(0);
+    const leeThere = clientFor(elsewhere.url, lee.token);
+    const dev = (await leeThere.leads.get.query({ id: devId })).lead;
+    await leeThere.leads.update.mutate({ id: devId, version: dev.version, patch: { title: 'Chief Revenue Officer' } });
+    await down();
+
+    await up();
+    // Browsing a page reaches the server again, and what waits goes at once.
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/offline-team.html`);
+    for (let i = 0; i < 150; i++) {
+      if ((await stored<unknown[]>('outbox'))?.length === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await stored<unknown[]>('outbox')).toEqual([]);
+    // The badges on the page now show the captured leads' scores.
+    await page.reload();
+    await page.waitForSelector('leadsync-badge[leadsync-key="email:nora.quinn@northwind.example"] >>> .badge[data-state="known"]', { timeout: 15_000 });
+    await page.close();
+
+    const all = await listAll(lee.api);
+    expect(all.items).toHaveLength(7);
+    expect(all.items.filter((l) => l.source.url === `${site.url}/offline-team.html`)).toHaveLength(5);
+    expect(server!.deps.store.size('leads')).toBe(7);
+    expect(server!.deps.store.size('activities')).toBe(2);
+    const carla = await ana.api.leads.get.query({ id: carlaId });
+    expect(carla.activities.map((a) => a.outcome).sort()).toEqual(['connected', 'no_answer']);
+    // Nothing overwritten silently: the lead's title is still theirs until Ana chooses.
+    expect((await ana.api.leads.get.query({ id: devId })).lead.title).toBe('Chief Revenue Officer');
+  });
+
+  it('shows both values of the conflicting edit and lets the rep choose', async () => {
+    const pop = await popup();
+    const card = await pop.waitForSelector(`[data-testid="sync-conflict"][data-lead-id="${devId}"]`, { timeout: 15_000 });
+    expect(card).toBeTruthy();
+    const text = await textOf(pop, '[data-testid="sync-conflict"]');
+    expect(text).toContain('Yours: Head of Sales');
+    expect(text).toContain('Theirs: Chief Revenue Officer');
+    expect(await pop.$('[data-testid="waiting"]')).toBeNull();
+    // No value is picked for the rep: the button waits for a choice.
+    expect(await pop.$eval('[data-testid="apply-choice"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    await pop.click('[data-testid="sync-conflict"] [data-field="title"] input[data-choice="mine"]');
+    await pop.click('[data-testid="apply-choice"]');
+    await pop.waitForFunction(() => !document.querySelector('[data-testid="sync-conflict"]'), { timeout: 15_000 });
+    expect((await ana.api.leads.get.query({ id: devId })).lead.title).toBe('Head of Sales');
+    expect(await stored<unknown[]>('syncConflicts')).toEqual([]);
+    expect(await stored<unknown[]>('outbox')).toEqual([]);
+    await pop.close();
+  });
+});
