@@ -4,6 +4,7 @@ import { describeZod } from '../../shared/schemas/describe.ts';
 import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
 import { watchDeadlines } from '../background/deadlines.ts';
 import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
+import { watchScanAccess } from '../background/scan-setup.ts';
 import { currentLeadItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
 
 const deps: HandlerDeps = {
@@ -19,6 +20,7 @@ const followUpDeps: FollowUpDeps = {
 };
 
 export default defineBackground(() => {
+  watchScanAccess();
   watchDeadlines(browser.alarms, {
     ...deps,
     now: () => new Date(),
