@@ -50,7 +50,7 @@ describe('syncScanRegistration', () => {
     expect(await syncScanRegistration(api)).toEqual(['http://127.0.0.1/*']);
     await syncScanRegistration(api);
     expect(api.calls).toEqual(['register']);
-    expect(api.scripts.get(SCAN_SCRIPT_ID)).toMatchObject({ js: ['content-scripts/content.js'], matches: ['http://127.0.0.1/*'], persistAcrossSessions: true });
+    expect(api.scripts.get(SCAN_SCRIPT_ID)).toMatchObject({ js: ['/content-scripts/content.js'], matches: ['http://127.0.0.1/*'], persistAcrossSessions: true });
   });
 
   it('widens to every site when the rep grants it, and narrows back when it is revoked', async () => {

@@ -5,7 +5,7 @@
 // else the rep scans a tab from the popup, which activeTab allows for that tab only.
 
 export const SCAN_SCRIPT_ID = 'leadsync-scan';
-export const SCAN_SCRIPT_FILE = 'content-scripts/content.js';
+export const SCAN_SCRIPT_FILE = '/content-scripts/content.js';
 /** The optional host permission behind "Scan pages automatically". */
 export const ALL_SITES: readonly string[] = ['https://*/*', 'http://*/*'];
 

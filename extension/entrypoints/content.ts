@@ -44,7 +44,17 @@ export default defineContentScript({
     // is there as soon as the injection returns.
     let report: (r: ScanReport) => void = () => {};
     const reported = new Promise<ScanReport>((r) => (report = r));
-    (globalThis as unknown as Record<string, unknown>)[SCAN_REPORT_KEY] = () => reported;
+    const published = () => reported;
+    const slots = globalThis as unknown as Record<string, (() => Promise<ScanReport>) | undefined>;
+    slots[SCAN_REPORT_KEY] = published;
+    // A newer run on this page (the scanner registered for the site starting after the popup's,
+    // or the other way round) stops this one: whoever waits on this report gets the newer one's.
+    ctx.onInvalidated(() =>
+      setTimeout(() => {
+        const newer = slots[SCAN_REPORT_KEY];
+        if (newer && newer !== published) void newer().then(report);
+      }, 0),
+    );
 
     const [neverCapture, metadata] = await Promise.all([neverCaptureItem.getValue(), phoneMetadata()]);
     if (ctx.isInvalid) return;

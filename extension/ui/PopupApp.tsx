@@ -1,11 +1,13 @@
 import type { MyLeadsModel } from '../state/my-leads.ts';
 import type { PopupModel, Tab } from '../state/popup.ts';
+import type { ScanPageModel } from '../state/scan-page.ts';
 import type { TeamModel } from '../state/team.ts';
 import { LeadCard } from './LeadCard.tsx';
 import { MyLeads } from './MyLeads.tsx';
+import { ScanPage } from './ScanPage.tsx';
 import { TeamTab } from './TeamTab.tsx';
 
-export function PopupApp({ model, myLeads, team, openOptions }: { model: PopupModel; myLeads: MyLeadsModel; team: TeamModel; openOptions(): void }) {
+export function PopupApp({ model, myLeads, team, scan, openOptions }: { model: PopupModel; myLeads: MyLeadsModel; team: TeamModel; scan?: ScanPageModel; openOptions(): void }) {
   const me = model.me.value;
   const notice = model.notice.value;
   const lead = model.lead.value;
@@ -26,6 +28,7 @@ export function PopupApp({ model, myLeads, team, openOptions }: { model: PopupMo
           Settings
         </button>
       </header>
+      {scan && <ScanPage model={scan} />}
       {model.ready.value && (
         <nav class="tabs" role="tablist">
           {tabs.map(([id, label]) => (

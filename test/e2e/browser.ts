@@ -54,7 +54,10 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
   const sw = await worker.worker();
   type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
   for (let i = 0; i < 100; i++) {
-    const registered = await sw?.evaluate(async () => (await (globalThis as unknown as { chrome: Scripting }).chrome.scripting.getRegisteredContentScripts()).length);
+    // Just started, the worker may not have its extension APIs yet: that is a "not yet" too.
+    const registered = await sw
+      ?.evaluate(async () => (await (globalThis as unknown as { chrome: Scripting }).chrome.scripting.getRegisteredContentScripts()).length)
+      .catch(() => 0);
     if (registered) break;
     await new Promise((r) => setTimeout(r, 100));
   }

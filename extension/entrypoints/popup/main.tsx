@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { browser } from '#imports';
 import { createMyLeadsModel } from '../../state/my-leads.ts';
 import { createPopupModel } from '../../state/popup.ts';
+import { createScanPageModel } from '../../state/scan-page.ts';
+import { SCAN_SCRIPT_FILE } from '../../background/scan-access.ts';
+import { readScanReport, SCAN_REPORT_KEY } from '../../content/scan-report.ts';
 import { createTeamModel } from '../../state/team.ts';
 import { currentLeadItem } from '../../storage/items.ts';
 import { send } from '../../sync/messages.ts';
@@ -11,6 +14,11 @@ const now = () => new Date();
 const model = createPopupModel({ send, loadCurrentLead: () => currentLeadItem.getValue(), now });
 const myLeads = createMyLeadsModel({ send, now });
 const team = createTeamModel({ send });
+const scan = createScanPageModel({
+  activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+  inject: async (tabId) => void (await browser.scripting.executeScript({ target: { tabId }, files: [SCAN_SCRIPT_FILE] })),
+  report: async (tabId) => (await browser.scripting.executeScript({ target: { tabId }, func: readScanReport, args: [SCAN_REPORT_KEY] }))[0]?.result ?? undefined,
+});
 const root = document.getElementById('app');
-if (root) render(<PopupApp model={model} myLeads={myLeads} team={team} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
+if (root) render(<PopupApp model={model} myLeads={myLeads} team={team} scan={scan} openOptions={() => void browser.runtime.openOptionsPage()} />, root);
 void model.load();
