@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The extension asks for the fewest permissions it can work with: storage for settings,
 // notifications and alarms for follow-up reminders and contact-by deadline warnings, contextMenus for "Capture selection as lead",
 // and host access to a local server only. A remote server's origin
-// is requested at run time from the options page (optional_host_permissions).
+// is requested at run time from the options page (optional_host_permissions), and so is every
+// site, for "Scan pages automatically". scripting registers the page scanner for the origins
+// held, and activeTab lets the popup's "Scan this page" scan the tab the rep is on, and no other.
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
@@ -11,7 +14,7 @@ export default defineConfig({
   manifest: {
     name: 'Leadsync',
     description: 'Capture leads from the pages and emails you read, see their scores, and pull your next-best lead.',
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'scripting', 'activeTab'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
@@ -23,14 +26,16 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'leadsync@leadsync.dev' } },
   },
   hooks: {
-    // The content script runs on every page, so it carries libphonenumber's small metadata;
-    // the server and background keep the full one (exact validity and number types).
+    // The content script runs on every page it scans, so it bundles no phone metadata: its
+    // libphonenumber is the same functions bound to the small `min` metadata, read from storage
+    // (extension/content/phone-lib.ts). The server and background keep the full one (exact
+    // validity and number types).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       config.resolve ??= {};
       const prior = config.resolve.alias;
       const aliases = Array.isArray(prior) ? prior : Object.entries(prior ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve.alias = [...aliases, { find: /^libphonenumber-js\/max$/, replacement: 'libphonenumber-js/min' }];
+      config.resolve.alias = [...aliases, { find: /^libphonenumber-js\/max$/, replacement: resolve('extension/content/phone-lib.ts') }];
     },
   },
   vite: () => ({

@@ -48,7 +48,13 @@ const isOurs = (n: Node) => OURS.test(n.nodeName) || (n.parentElement?.closest('
  * Finds the contacts on the page and shows a badge beside each: a full scan after load, then
  * only the parts of the page that change, in idle-time slices. One lookup per batch.
  */
-export function startScanner(deps: ScannerDeps): { scan(): Promise<void>; settled(): Promise<void>; capture(model: BadgeModel, lead: Parameters<typeof captureMessage>[0]): Promise<Reply<Replies['capture']>> } {
+export function startScanner(deps: ScannerDeps): {
+  scan(): Promise<void>;
+  settled(): Promise<void>;
+  capture(model: BadgeModel, lead: Parameters<typeof captureMessage>[0]): Promise<Reply<Replies['capture']>>;
+  /** How many contacts have a badge now, and how many of them are known leads. */
+  counts(): { contacts: number; known: number };
+} {
   const badges = new Map<string, { model: BadgeModel; anchor: Element; remove: () => void }>();
   const keyToBadge = new Map<string, string>();
   const scanned = new WeakSet<Node>();
@@ -196,6 +202,11 @@ export function startScanner(deps: ScannerDeps): { scan(): Promise<void>; settle
       await running;
     },
     capture,
+    counts: () => {
+      let known = 0;
+      for (const { model } of badges.values()) if (model.state.value.kind === 'known') known++;
+      return { contacts: badges.size, known };
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { describeZod } from '../../shared/schemas/describe.ts';
 import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
 import { watchDeadlines } from '../background/deadlines.ts';
 import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
+import { watchScanAccess } from '../background/scan-setup.ts';
 import { currentLeadItem, followUpsItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
 import { createSync } from '../background/sync-wiring.ts';
 
@@ -28,6 +29,7 @@ const sync = createSync({
 
 export default defineBackground(() => {
   sync.register();
+  watchScanAccess();
   watchDeadlines(browser.alarms, {
     ...deps,
     now: () => new Date(),

@@ -5,8 +5,11 @@ import { isBlocked, isPageBlocked, parseBlocklist } from '../content/blocklist.t
 import { mountBadge, mountReview } from '../content/mount.ts';
 import { watchProvisional } from '../content/provisional.ts';
 import { createReview, reviewedLead } from '../content/review-state.ts';
+import { setPhoneMetadata } from '../content/phone-lib.ts';
+import { SCAN_REPORT_KEY, type ScanReport } from '../content/scan-report.ts';
 import { captureMessage, startScanner } from '../content/scanner.ts';
 import { neverCaptureItem } from '../storage/items.ts';
+import { phoneMetadataItem } from '../storage/phone-metadata.ts';
 import { send } from '../sync/messages.ts';
 
 /** The page's region from its language tag (en-GB → GB), for phone numbers without a country code. */
@@ -16,16 +19,55 @@ function pageRegion(doc: Document): string {
   return match?.[1]?.toUpperCase() ?? 'US';
 }
 
+/** The phone metadata from storage; on a first install the background may still be writing it. */
+async function phoneMetadata(): Promise<NonNullable<Awaited<ReturnType<typeof phoneMetadataItem.getValue>>>> {
+  const stored = await phoneMetadataItem.getValue();
+  if (stored) return stored;
+  return new Promise((resolve) => {
+    const unwatch = phoneMetadataItem.watch((value) => {
+      if (!value) return;
+      unwatch();
+      resolve(value);
+    });
+  });
+}
+
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  // Registered at run time by the background (background/scan-access.ts) for the origins the
+  // extension holds, or injected into one tab by the popup's "Scan this page". These are the
+  // origins held from install, for a local server.
+  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  registration: 'runtime',
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    let blocklist = parseBlocklist(await neverCaptureItem.getValue());
+    // The popup's "Scan this page" reads what this run found; published before any await so it
+    // is there as soon as the injection returns.
+    let report: (r: ScanReport) => void = () => {};
+    const reported = new Promise<ScanReport>((r) => (report = r));
+    const published = () => reported;
+    const slots = globalThis as unknown as Record<string, (() => Promise<ScanReport>) | undefined>;
+    slots[SCAN_REPORT_KEY] = published;
+    // A newer run on this page (the scanner registered for the site starting after the popup's,
+    // or the other way round) stops this one: whoever waits on this report gets the newer one's.
+    ctx.onInvalidated(() =>
+      setTimeout(() => {
+        const newer = slots[SCAN_REPORT_KEY];
+        if (newer && newer !== published) void newer().then(report);
+      }, 0),
+    );
+
+    const [neverCapture, metadata] = await Promise.all([neverCaptureItem.getValue(), phoneMetadata()]);
+    if (ctx.isInvalid) return;
+    setPhoneMetadata(metadata);
+    let blocklist = parseBlocklist(neverCapture);
     const unwatch = neverCaptureItem.watch((text) => (blocklist = parseBlocklist(text ?? '')));
     ctx.onInvalidated(unwatch);
     // On the rep's never-capture list: nothing here is scanned or captured.
-    if (isPageBlocked(location.href, blocklist)) return;
+    if (isPageBlocked(location.href, blocklist)) {
+      report({ kind: 'blocked' });
+      return;
+    }
     const region = pageRegion(document);
 
     /** Opens the review card for a candidate; saving sends it, and a failure stays on the card. */
@@ -97,5 +139,6 @@ export default defineContentScript({
     // Single-page apps: a new route is a new page; its swapped-in DOM is picked up by the observer.
     ctx.addEventListener(window, 'wxt:locationchange', () => void scanner.scan());
     await scanner.scan();
+    report({ kind: 'scanned', ...scanner.counts() });
   },
 });

@@ -1,8 +1,10 @@
 import type { OptionsModel } from '../state/options.ts';
+import type { PrivacyModel } from '../state/privacy.ts';
 import type { TeamToolsModel } from '../state/team-tools.ts';
+import { PrivacySettings } from './PrivacySettings.tsx';
 import { TeamTools } from './TeamTools.tsx';
 
-export function OptionsApp({ model, tools }: { model: OptionsModel; tools?: TeamToolsModel }) {
+export function OptionsApp({ model, tools, privacy }: { model: OptionsModel; tools?: TeamToolsModel; privacy?: PrivacyModel }) {
   const status = model.status.value;
   return (
     <main class="options-page">
@@ -49,6 +51,7 @@ export function OptionsApp({ model, tools }: { model: OptionsModel; tools?: Team
           {status.text}
         </p>
       )}
+      {privacy && <PrivacySettings model={privacy} />}
       {tools && <TeamTools model={tools} />}
     </main>
   );

@@ -1,13 +1,29 @@
 import type { MyLeadsModel } from '../state/my-leads.ts';
 import type { PopupModel, Tab } from '../state/popup.ts';
+import type { ScanPageModel } from '../state/scan-page.ts';
 import type { TeamModel } from '../state/team.ts';
 import type { SyncModel } from '../state/sync.ts';
 import { SyncPanel } from './SyncPanel.tsx';
 import { LeadCard } from './LeadCard.tsx';
 import { MyLeads } from './MyLeads.tsx';
+import { ScanPage } from './ScanPage.tsx';
 import { TeamTab } from './TeamTab.tsx';
 
-export function PopupApp({ model, myLeads, team, sync, openOptions }: { model: PopupModel; myLeads: MyLeadsModel; team: TeamModel; sync?: SyncModel; openOptions(): void }) {
+export function PopupApp({
+  model,
+  myLeads,
+  team,
+  sync,
+  scan,
+  openOptions,
+}: {
+  model: PopupModel;
+  myLeads: MyLeadsModel;
+  team: TeamModel;
+  sync?: SyncModel;
+  scan?: ScanPageModel;
+  openOptions(): void;
+}) {
   const me = model.me.value;
   const notice = model.notice.value;
   const lead = model.lead.value;
@@ -29,6 +45,7 @@ export function PopupApp({ model, myLeads, team, sync, openOptions }: { model: P
         </button>
       </header>
       {sync && model.ready.value && <SyncPanel model={sync} staleSince={model.stale.value} />}
+      {scan && <ScanPage model={scan} />}
       {model.ready.value && (
         <nav class="tabs" role="tablist">
           {tabs.map(([id, label]) => (

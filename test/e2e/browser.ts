@@ -28,7 +28,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'leadsync-profile-'))): Promise<ExtensionBrowser> {
+/** `args`: more Chromium switches, such as `--host-resolver-rules` to serve a page from a host the extension holds no access to. */
+export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir(), 'leadsync-profile-')), args: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run wxt build first`);
   const browser = await puppeteer.launch({
     executablePath: findBrowser(),
@@ -44,10 +45,22 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       '--disable-component-update',
       '--disable-sync',
       `--user-data-dir=${profileDir}`,
+      ...args,
     ],
   });
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  // The page scanner is registered by the background as it starts: pages opened before that would get no badges.
+  const sw = await worker.worker();
+  type Scripting = { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
+  for (let i = 0; i < 100; i++) {
+    // Just started, the worker may not have its extension APIs yet: that is a "not yet" too.
+    const registered = await sw
+      ?.evaluate(async () => (await (globalThis as unknown as { chrome: Scripting }).chrome.scripting.getRegisteredContentScripts()).length)
+      .catch(() => 0);
+    if (registered) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     browser,
     extensionId,

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { browser } from '#imports';
+import { ALL_SITES } from '../../background/scan-access.ts';
 import { createOptionsModel } from '../../state/options.ts';
+import { createPrivacyModel } from '../../state/privacy.ts';
 import { createTeamToolsModel } from '../../state/team-tools.ts';
-import { settingsItem } from '../../storage/items.ts';
+import { neverCaptureItem, settingsItem } from '../../storage/items.ts';
 import { send } from '../../sync/messages.ts';
 import { OptionsApp } from '../../ui/OptionsApp.tsx';
 
@@ -18,9 +20,21 @@ const tools = createTeamToolsModel({
   objectUrl: (blob) => URL.createObjectURL(blob),
   randomId: () => crypto.randomUUID(),
 });
+const allSites = { origins: [...ALL_SITES] };
+const privacy = createPrivacyModel({
+  hasAllSites: () => browser.permissions.contains(allSites),
+  requestAllSites: () => browser.permissions.request(allSites),
+  removeAllSites: () => browser.permissions.remove(allSites),
+  loadNeverCapture: () => neverCaptureItem.getValue(),
+  saveNeverCapture: (text) => neverCaptureItem.setValue(text),
+});
+// Access granted or revoked anywhere (here, or in Chrome's site settings) shows in the box.
+browser.permissions.onAdded.addListener(() => void privacy.refresh());
+browser.permissions.onRemoved.addListener(() => void privacy.refresh());
 // Saving other settings shows or hides the team tools for the new token's role.
 settingsItem.watch(() => void tools.load());
 const root = document.getElementById('app');
-if (root) render(<OptionsApp model={model} tools={tools} />, root);
+if (root) render(<OptionsApp model={model} tools={tools} privacy={privacy} />, root);
 void model.load();
 void tools.load();
+void privacy.load();
