@@ -35,6 +35,7 @@ export interface Replies {
   'team-summary': TeamSummary;
   users: TeamUser[];
   assign: Lead;
+  'update-user': User;
 }
 
 export interface HandlerDeps {
@@ -117,6 +118,8 @@ export async function handleMessage<M extends ParsedMessage>(msg: M, deps: Handl
         return ok(await api.users.list.query());
       case 'assign':
         return ok(await api.queue.assign.mutate(msg.assign));
+      case 'update-user':
+        return ok(await api.users.update.mutate(msg.update));
       case 'whoami':
       case 'test-connection': {
         const data = await api.me.query();

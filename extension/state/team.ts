@@ -3,6 +3,7 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { TeamSummary } from '../../shared/schemas/team.ts';
 import type { TeamUser } from '../background/handlers.ts';
 import type { Send } from '../content/scanner.ts';
+import { createRepSettingsModel } from './rep-settings.ts';
 
 /** The team lead's view: the summary, the queue's newest leads, and the reps to push them to. */
 export function createTeamModel(deps: { send: Send }) {
@@ -47,6 +48,8 @@ export function createTeamModel(deps: { send: Send }) {
     }
   }
 
-  return { summary, queue, reps, error, assigned, busy, load, assign };
+  const settings = createRepSettingsModel({ send: deps.send, saved: load });
+
+  return { summary, queue, reps, error, assigned, busy, load, assign, settings };
 }
 export type TeamModel = ReturnType<typeof createTeamModel>;

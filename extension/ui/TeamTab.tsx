@@ -1,7 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { TeamUser } from '../background/handlers.ts';
 import type { TeamModel } from '../state/team.ts';
 import { BarChart, LoadBar } from './charts.tsx';
+import { RepSettings } from './RepSettings.tsx';
 
 const minutes = (m: number | null): string => (m === null ? '—' : m < 60 ? `${m} min` : m < 1440 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} d`);
 const pct = (x: number | null): string => (x === null ? '' : `${Math.round(x * 100)}%`);
@@ -60,7 +62,7 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
           {s.reps.map((r) => (
             <tr key={r.userId} data-rep={r.name}>
               <td>
-                {r.name}
+                <RepName name={r.name} user={model.reps.value.find((u) => u.id === r.userId)} edit={model.settings.edit} />
                 {r.away && <span class="pill away"> away</span>}
               </td>
               <td>
@@ -73,6 +75,7 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
           ))}
         </tbody>
       </table>
+      <RepSettings model={model.settings} />
 
       <h3>Funnel</h3>
       <BarChart title="Leads that reached each stage" bars={s.funnel.stages.map((st) => ({ label: st.stage, value: st.reached }))} />
@@ -138,5 +141,15 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
       )}
       {model.error.value && <p class="notice error">{model.error.value}</p>}
     </section>
+  );
+}
+
+/** A rep's name; for a rep the team lead may change, a button that opens their settings. */
+function RepName({ name, user, edit }: { name: string; user: TeamUser | undefined; edit(u: TeamUser): void }) {
+  if (!user) return <>{name}</>;
+  return (
+    <button type="button" class="link rep-name" title={`Availability, cap and territories of ${name}`} onClick={() => edit(user)}>
+      {name}
+    </button>
   );
 }

@@ -3,6 +3,7 @@ import { activityAddInput } from './activity.ts';
 import { assignInput, getInput, listInput, LOOKUP_MAX, updateInput } from './api.ts';
 import { captureInput } from './lead.ts';
 import { provisionalContact } from './provisional.ts';
+import { userUpdateInput } from './user.ts';
 
 /** Messages from the content script, popup and options page to the background. */
 export const extensionMessage = z.discriminatedUnion('type', [
@@ -27,6 +28,8 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('team-summary') }),
   z.object({ type: z.literal('users') }),
   z.object({ type: z.literal('assign'), assign: assignInput }),
+  /** A team lead changes a rep's availability, cap, weight, territories or tags. */
+  z.object({ type: z.literal('update-user'), update: userUpdateInput }),
   z.object({
     type: z.literal('test-connection'),
     serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
