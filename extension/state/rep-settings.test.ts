@@ -4,12 +4,15 @@ import { formOf, settingsPatch, type RepSettingsForm } from './rep-settings.ts';
 
 const ana: TeamUser = { id: 'usr_ana', name: 'Ana Ruiz', email: 'ana@x.example', role: 'rep', capacity: 25, active: true, createdAt: '2026-01-01T00:00:00.000Z', openLeads: 3 } as TeamUser;
 const awayAna: TeamUser = { ...ana, away: true, awayUntil: new Date(2026, 6, 1).toISOString(), territories: ['EMEA'], tags: ['senior'], weight: 2 };
-const form = (user: TeamUser, patch: Partial<RepSettingsForm> = {}) => ({ ...formOf(user), ...patch });
+const form = (user: TeamUser, patch: Partial<RepSettingsForm> = {}) => ({ ...formOf(user, new Date(2026, 5, 15)), ...patch });
 
 describe('rep settings form', () => {
   it('fills in the current settings, with the defaults for a rep who never had any', () => {
     expect(formOf(ana)).toEqual({ away: false, until: '', capacity: '25', weight: '1', territories: '', tags: '' });
-    expect(formOf(awayAna)).toEqual({ away: true, until: '2026-07-01', capacity: '25', weight: '2', territories: 'EMEA', tags: 'senior' });
+    expect(formOf(awayAna, new Date(2026, 5, 15))).toEqual({ away: true, until: '2026-07-01', capacity: '25', weight: '2', territories: 'EMEA', tags: 'senior' });
+    // Her day has come: she is back, and saving the form as shown records it.
+    expect(formOf(awayAna, new Date(2026, 6, 2))).toMatchObject({ away: false, until: '' });
+    expect(settingsPatch(awayAna, formOf(awayAna, new Date(2026, 6, 2)))).toEqual({ ok: true, update: { id: 'usr_ana', away: false } });
   });
 
   it.each([

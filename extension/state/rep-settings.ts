@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { isAwayAt } from '../../shared/routing/eligibility.ts';
 import type { UserUpdateInput } from '../../shared/schemas/user.ts';
 import type { TeamUser } from '../background/handlers.ts';
 import type { Send } from '../content/scanner.ts';
@@ -17,12 +18,13 @@ export interface RepSettingsForm {
 const words = (text: string) => text.split(',').map((w) => w.trim()).filter(Boolean);
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]?.toLowerCase());
 
-/** The form filled with a user's current settings. */
-export function formOf(user: TeamUser): RepSettingsForm {
-  const until = user.awayUntil ? new Date(user.awayUntil) : undefined;
+/** The form filled with a user's current settings; a rep whose away-until day has come is shown back. */
+export function formOf(user: TeamUser, now = new Date()): RepSettingsForm {
+  const away = isAwayAt(user, now);
+  const until = away && user.awayUntil ? new Date(user.awayUntil) : undefined;
   const day = until ? `${until.getFullYear()}-${String(until.getMonth() + 1).padStart(2, '0')}-${String(until.getDate()).padStart(2, '0')}` : '';
   return {
-    away: user.away ?? false,
+    away,
     until: day,
     capacity: String(user.capacity),
     weight: String(user.weight ?? 1),
