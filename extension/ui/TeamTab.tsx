@@ -4,6 +4,7 @@ import type { TeamUser } from '../background/handlers.ts';
 import type { TeamModel } from '../state/team.ts';
 import { BarChart, LoadBar } from './charts.tsx';
 import { RepSettings } from './RepSettings.tsx';
+import { RoutingPanel } from './RoutingPanel.tsx';
 
 const minutes = (m: number | null): string => (m === null ? '—' : m < 60 ? `${m} min` : m < 1440 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} d`);
 const pct = (x: number | null): string => (x === null ? '' : `${Math.round(x * 100)}%`);
@@ -76,6 +77,8 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
         </tbody>
       </table>
       <RepSettings model={model.settings} />
+
+      <RoutingPanel model={model.routing} nameOf={(id) => model.people.value[id] ?? (id === 'system' ? 'the rules' : id)} open={open} />
 
       <h3>Funnel</h3>
       <BarChart title="Leads that reached each stage" bars={s.funnel.stages.map((st) => ({ label: st.stage, value: st.reached }))} />

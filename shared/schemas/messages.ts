@@ -3,6 +3,7 @@ import { activityAddInput } from './activity.ts';
 import { assignInput, getInput, listInput, LOOKUP_MAX, updateInput } from './api.ts';
 import { captureInput } from './lead.ts';
 import { provisionalContact } from './provisional.ts';
+import { routingConfig, routingLogInput } from './routing.ts';
 import { userUpdateInput } from './user.ts';
 
 /** Messages from the content script, popup and options page to the background. */
@@ -30,6 +31,10 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assign'), assign: assignInput }),
   /** A team lead changes a rep's availability, cap, weight, territories or tags. */
   z.object({ type: z.literal('update-user'), update: userUpdateInput }),
+  /** The team's routing rules, and a team lead's change to them (auto-assignment on or off). */
+  z.object({ type: z.literal('routing-rules') }),
+  z.object({ type: z.literal('set-routing'), config: routingConfig }),
+  z.object({ type: z.literal('routing-log'), filter: routingLogInput }),
   z.object({
     type: z.literal('test-connection'),
     serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
 
-// A team lead marks a rep away and changes their cap and territories from the popup's Team tab.
-describe('rep settings in the Team tab, in Chromium', () => {
+// A team lead manages distribution from the popup's Team tab: a rep's availability, cap and
+// territories, auto-assignment, and the latest moves with their reasons.
+describe('distribution in the Team tab, in Chromium', () => {
   let server: TestServer;
   let ext: ExtensionBrowser;
   let ana: TestUser;
@@ -74,6 +75,31 @@ describe('rep settings in the Team tab, in Chromium', () => {
     await page.click('[data-testid="rep-settings"] button[type="submit"]');
     await page.waitForFunction(() => /Ana Ruiz: available, cap 5/.test(document.querySelector('[data-testid="rep-settings-saved"]')?.textContent ?? ''), { timeout: 15_000 });
     expect(await ana.api.me.query()).toMatchObject({ away: false, awayUntil: null });
+    await page.close();
+  });
+
+  it('shows the routing rules and the latest moves with their reasons, and turns auto-assignment off', async () => {
+    const { lead } = await lee.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla@initech.example', source: { kind: 'manual' } });
+    expect(lead.ownerId).toBe(ana.user.id);
+
+    const page = await ext.browser.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes('Lee Lead'), { timeout: 15_000 });
+    await page.click('[data-tab="team"]');
+    await page.waitForSelector('[data-testid="routing-rules"]', { timeout: 15_000 });
+    expect(await page.$eval('[data-testid="routing-rules"]', (el) => el.textContent)).toBe('Everyone: every lead → every rep, round-robin');
+    await page.waitForSelector('[data-testid="routing-log"] li');
+    expect(await page.$eval('[data-testid="routing-log"] li', (el) => el.textContent)).toMatch(/^routed to Ana Ruiz .*rule all: round-robin/);
+
+    const toggle = await page.$('[data-testid="routing"] input[name="autoAssign"]');
+    expect(await toggle?.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+    await toggle?.click();
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="routing"] input[name="autoAssign"]') as HTMLInputElement | null)?.checked, { timeout: 15_000 });
+    expect(await lee.api.routing.getRules.query()).toMatchObject({ autoAssign: false, rules: [{ id: 'all' }] });
+
+    // The move opens the lead it is about.
+    await page.click('[data-testid="routing-log"] li button');
+    await page.waitForSelector(`.lead-card[data-lead-id="${lead.id}"]`, { timeout: 15_000 });
     await page.close();
   });
 });
