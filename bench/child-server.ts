@@ -54,3 +54,36 @@ export async function loadTest(opts: autocannon.Options & { connections: number;
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
   return { rps: latencies.length / seconds, p50: pct(50), p99: pct(99), requests: latencies.length, errors: result.errors + result.non2xx };
 }
+
+/**
+ * An open-loop load: one request every 1000/rate ms, spread evenly (autocannon's rate limit
+ * sends each second's quota in a burst), whether or not earlier ones have answered; as reps
+ * clicking at their own pace do. Latencies in ms.
+ */
+export async function pacedLoad(rate: number, seconds: number, request: (i: number) => Promise<Response>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t = performance.now();
+    inFlight.push(
+      request(i).then(
+        async (res) => {
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t);
+          if (!res.ok) errors++;
+        },
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? Number.NaN;
+  return { rps: latencies.length / ((performance.now() - start) / 1000), p50: pct(50), p99: pct(99), requests: latencies.length, errors };
+}

@@ -6,6 +6,7 @@ import type { FollowUp, TeamSummary } from '../../shared/schemas/team.ts';
 import type { LookupMatch } from '../../shared/schemas/api.ts';
 import type { ParsedMessage, Reply } from '../../shared/schemas/messages.ts';
 import type { ProvisionalScore } from '../../shared/schemas/provisional.ts';
+import type { RoutingConfig } from '../../shared/schemas/routing.ts';
 import type { User } from '../../shared/schemas/user.ts';
 import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure } from '../sync/api.ts';
@@ -45,6 +46,10 @@ export interface Replies {
   'sync-now': SyncStatus;
   'resolve-conflict': SyncStatus;
   'dismiss-rejected': SyncStatus;
+  'update-user': User;
+  'routing-rules': RoutingConfig;
+  'set-routing': RoutingConfig;
+  'routing-log': Outputs['routing']['log'];
 }
 
 export interface HandlerDeps {
@@ -129,6 +134,14 @@ export async function handleMessage<M extends ParsedMessage>(msg: M, deps: Handl
         return ok(await api.queue.assign.mutate(msg.assign));
       case 'set-away':
         return ok(await api.users.update.mutate(msg.update));
+      case 'update-user':
+        return ok(await api.users.update.mutate(msg.update));
+      case 'routing-rules':
+        return ok(await api.routing.getRules.query());
+      case 'set-routing':
+        return ok(await api.routing.setRules.mutate(msg.config));
+      case 'routing-log':
+        return ok(await api.routing.log.query(msg.filter));
       case 'whoami':
       case 'test-connection': {
         const data = await api.me.query();

@@ -6,6 +6,10 @@ import { DEFAULT_SCORING_RULES, type ScoringRules } from '../../shared/schemas/s
 
 /** How long the team's rules are reused before they are asked for again. */
 export const RULES_TTL_MS = 5 * 60_000;
+/** How long a failure to read them (a rep's FORBIDDEN, a server away) is reused. */
+export const FAILURE_TTL_MS = 30_000;
+/** How long the card waits for the team's rules before it scores with the defaults. */
+export const RULES_WAIT_MS = 3_000;
 
 export interface RulesSource {
   /** The team's rules, or a rejection (a rep may not read them; the server may be away). */
@@ -13,30 +17,41 @@ export interface RulesSource {
   now(): Date;
 }
 
-interface Cached {
+interface Rules {
   rules: ScoringRules;
   from: ProvisionalScore['rules'];
-  at: number;
 }
 
 /**
  * Remembers the rules per server and token, so that typing in the review card costs no request
- * per keystroke. A failure is remembered too (the defaults, for the same time): a rep who may not
- * read the rules would otherwise ask, and be refused, on every edit.
+ * per keystroke; edits made while the first request is on its way share it. A failure is
+ * remembered for a shorter while (the defaults): a rep who may not read the rules would
+ * otherwise ask, and be refused, on every edit.
  */
 export class RulesCache {
-  private readonly entries = new Map<string, Cached>();
+  private readonly entries = new Map<string, { pending: Promise<Rules>; at: number; ttl: number }>();
 
-  async get(key: string, source: RulesSource): Promise<Cached> {
+  get(key: string, source: RulesSource): Promise<Rules> {
     const now = source.now().getTime();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < RULES_TTL_MS) return hit;
-    const entry: Cached = await source.fetchRules().then(
-      (rules): Cached => ({ rules, from: 'team', at: now }),
-      (): Cached => ({ rules: DEFAULT_SCORING_RULES, from: 'default', at: now }),
-    );
+    if (hit && now - hit.at < hit.ttl) return hit.pending;
+    const entry = { pending: Promise.resolve<Rules>({ rules: DEFAULT_SCORING_RULES, from: 'default' }), at: now, ttl: RULES_TTL_MS };
+    // A server that does not answer must not leave the card without a score.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), RULES_WAIT_MS);
+    });
+    entry.pending = Promise.race([source.fetchRules(), timeout])
+      .finally(() => clearTimeout(timer))
+      .then(
+        (rules): Rules => ({ rules, from: 'team' }),
+        (): Rules => {
+          entry.ttl = FAILURE_TTL_MS;
+          return { rules: DEFAULT_SCORING_RULES, from: 'default' };
+        },
+      );
     this.entries.set(key, entry);
-    return entry;
+    return entry.pending;
   }
 }
 

@@ -3,6 +3,8 @@ import type { Lead } from '../../shared/schemas/lead.ts';
 import type { TeamSummary } from '../../shared/schemas/team.ts';
 import type { TeamUser } from '../background/handlers.ts';
 import type { Send } from '../content/scanner.ts';
+import { createRepSettingsModel } from './rep-settings.ts';
+import { createRoutingModel } from './routing-panel.ts';
 
 /** The team lead's view: the summary, the queue's newest leads, and the reps to push them to. */
 export function createTeamModel(deps: { send: Send }) {
@@ -12,6 +14,8 @@ export function createTeamModel(deps: { send: Send }) {
   const error = signal<string | null>(null);
   const assigned = signal<string | null>(null);
   const busy = signal(false);
+  /** Every user's name by id, for the routing log and rules. */
+  const people = signal<Record<string, string>>({});
 
   async function load(): Promise<void> {
     error.value = null;
@@ -26,7 +30,11 @@ export function createTeamModel(deps: { send: Send }) {
     }
     summary.value = s.data;
     if (q.ok) queue.value = q.data.items;
-    if (u.ok) reps.value = u.data.filter((user) => user.active && user.role === 'rep');
+    if (u.ok) {
+      reps.value = u.data.filter((user) => user.active && user.role === 'rep');
+      people.value = Object.fromEntries(u.data.map((user) => [user.id, user.name]));
+    }
+    if (routing.config.value) void routing.load();
   }
 
   async function assign(leadId: string, userId: string): Promise<void> {
@@ -66,6 +74,9 @@ export function createTeamModel(deps: { send: Send }) {
     }
   }
 
-  return { summary, queue, reps, error, assigned, busy, load, assign, setAway };
+  const settings = createRepSettingsModel({ send: deps.send, saved: load });
+  const routing = createRoutingModel({ send: deps.send });
+
+  return { summary, queue, reps, people, error, assigned, busy, load, assign, setAway, settings, routing };
 }
 export type TeamModel = ReturnType<typeof createTeamModel>;

@@ -1,8 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { TeamUser } from '../background/handlers.ts';
 import { awayLabel, repChoices } from '../state/rep-choices.ts';
 import type { TeamModel } from '../state/team.ts';
 import { BarChart, LoadBar } from './charts.tsx';
+import { RepSettings } from './RepSettings.tsx';
+import { RoutingPanel } from './RoutingPanel.tsx';
 
 const minutes = (m: number | null): string => (m === null ? '—' : m < 60 ? `${m} min` : m < 1440 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} d`);
 const pct = (x: number | null): string => (x === null ? '' : `${Math.round(x * 100)}%`);
@@ -61,7 +64,7 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
           {s.reps.map((r) => (
             <tr key={r.userId} data-rep={r.name}>
               <td>
-                {r.name}
+                <RepName name={r.name} user={model.reps.value.find((u) => u.id === r.userId)} edit={model.settings.edit} />
                 {r.away && <span class="pill away" data-testid="away"> {awayLabel(r)}</span>}
                 {r.role === 'rep' && (
                   <button type="button" class="link small" data-testid="toggle-away" disabled={model.busy.value} onClick={() => void model.setAway(r.userId, !r.away)}>
@@ -79,6 +82,9 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
           ))}
         </tbody>
       </table>
+      <RepSettings model={model.settings} />
+
+      <RoutingPanel model={model.routing} nameOf={(id) => model.people.value[id] ?? (id === 'system' ? 'the rules' : id)} open={open} />
 
       <h3>Funnel</h3>
       <BarChart title="Leads that reached each stage" bars={s.funnel.stages.map((st) => ({ label: st.stage, value: st.reached }))} />
@@ -144,5 +150,15 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
       )}
       {model.error.value && <p class="notice error">{model.error.value}</p>}
     </section>
+  );
+}
+
+/** A rep's name; for a rep the team lead may change, a button that opens their settings. */
+function RepName({ name, user, edit }: { name: string; user: TeamUser | undefined; edit(u: TeamUser): void }) {
+  if (!user) return <>{name}</>;
+  return (
+    <button type="button" class="link rep-name" title={`Availability, cap and territories of ${name}`} onClick={() => edit(user)}>
+      {name}
+    </button>
   );
 }

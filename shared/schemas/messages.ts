@@ -5,6 +5,7 @@ import { captureInput } from './lead.ts';
 import { provisionalContact } from './provisional.ts';
 import { userUpdateInput } from './user.ts';
 import { editBase, syncMessages } from './sync-messages.ts';
+import { routingConfig, routingLogInput } from './routing.ts';
 
 /** Messages from the content script, popup and options page to the background. */
 export const extensionMessage = z.discriminatedUnion('type', [
@@ -32,6 +33,12 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assign'), assign: assignInput }),
   /** A team lead marks a rep away (until a moment, or further notice) or back, from the Team tab. */
   z.object({ type: z.literal('set-away'), update: userUpdateInput.pick({ id: true, away: true, awayUntil: true }).required({ away: true }) }),
+  /** A team lead changes a rep's availability, cap, weight, territories or tags. */
+  z.object({ type: z.literal('update-user'), update: userUpdateInput }),
+  /** The team's routing rules, and a team lead's change to them (auto-assignment on or off). */
+  z.object({ type: z.literal('routing-rules') }),
+  z.object({ type: z.literal('set-routing'), config: routingConfig }),
+  z.object({ type: z.literal('routing-log'), filter: routingLogInput }),
   z.object({
     type: z.literal('test-connection'),
     serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),

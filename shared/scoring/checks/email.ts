@@ -38,12 +38,15 @@ export function emailSyntaxProblem(email: string): string | null {
   return null;
 }
 
-const DISPOSABLE: ReadonlySet<string> = new Set(disposableDomains as string[]);
+// Built on first use: the extension's service worker starts often (every alarm, every message)
+// and most starts never check an address.
+let disposable: ReadonlySet<string> | undefined;
 
 /** A throwaway-mailbox domain (or a subdomain of one), from the maintained disposable-email-domains list. */
 export function isDisposableDomain(domain: string): boolean {
+  disposable ??= new Set(disposableDomains as string[]);
   const parts = domain.toLowerCase().split('.');
-  for (let i = 0; i < parts.length - 1; i++) if (DISPOSABLE.has(parts.slice(i).join('.'))) return true;
+  for (let i = 0; i < parts.length - 1; i++) if (disposable.has(parts.slice(i).join('.'))) return true;
   return false;
 }
 
