@@ -6,8 +6,9 @@ import { LEAD_STATUSES, type LeadStatus } from '../../shared/schemas/lead.ts';
 import { hasRole } from '../../shared/roles.ts';
 import type { Notice, TeamToolsModel } from '../state/team-tools.ts';
 
-const TARGETS: readonly ColumnTarget[] = ['ignore', ...CONTACT_PARTS, 'status'];
-const targetLabel = (t: ColumnTarget): string => (t === 'ignore' ? '— skip —' : t === 'status' ? 'lead status (closed ones kept)' : t.replace('_', ' '));
+const TARGETS: readonly ColumnTarget[] = ['ignore', ...CONTACT_PARTS, 'status', 'lost_reason'];
+const SPECIAL: Partial<Record<ColumnTarget, string>> = { ignore: '— skip —', status: 'lead status (closed ones kept)', lost_reason: 'reason lost' };
+const targetLabel = (t: ColumnTarget): string => SPECIAL[t] ?? t.replace('_', ' ');
 const FORMAT_LABEL = { hubspot: 'HubSpot export', salesforce: 'Salesforce export', plain: 'plain columns' } as const;
 
 function NoticeLine({ notice, testId }: { notice: Notice; testId: string }) {

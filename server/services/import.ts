@@ -42,13 +42,15 @@ function parseRows(input: ImportRowsInput, region: string): Parsed[] {
     const row = input.firstRow + i;
     const parts: ContactParts = {};
     let status: string | undefined;
+    let lostReason: string | undefined;
     targets.forEach((target, c) => {
       const value = cells[c]?.trim();
       if (target === 'status') status = value;
+      else if (target === 'lost_reason') lostReason = value;
       else if (target !== 'ignore' && value) parts[target] = value;
     });
     const parsed = captureInput.safeParse({ region: input.region ?? region, ...joinParts(parts), source: { kind: 'import', name: input.file } });
-    return parsed.success ? { row, input: parsed.data, closed: importedStatus(status) } : { row, reason: describeIssues(parsed.error).message };
+    return parsed.success ? { row, input: parsed.data, closed: importedStatus(status, lostReason) } : { row, reason: describeIssues(parsed.error).message };
   });
 }
 

@@ -24,7 +24,7 @@ const KNOWN: Record<string, Exclude<ColumnTarget, 'ignore'>> = {
   state: 'state', stateregion: 'state', stateprovince: 'state', province: 'state', region: 'state', mailingstate: 'state',
   zip: 'zip', zipcode: 'zip', postalcode: 'zip', zippostalcode: 'zip', postcode: 'zip', mailingzip: 'zip',
   country: 'country', countryregion: 'country', mailingcountry: 'country',
-  leadstatus: 'status', status: 'status',
+  leadstatus: 'status', status: 'status', lostreason: 'lost_reason', reasonlost: 'lost_reason', closedlostreason: 'lost_reason',
 };
 
 export type ColumnFormat = 'hubspot' | 'salesforce' | 'plain';

@@ -27,4 +27,12 @@ describe('importedStatus', () => {
     expect(got?.status ?? null).toBe(status);
     if (got) expect(got.label).toBe(value?.trim());
   });
+
+  it.each([
+    ['lost', 'No budget', { status: 'lost', label: 'No budget' }],
+    ['lost', '  ', { status: 'lost', label: 'lost' }],
+    ['Closed - Not Converted', undefined, { status: 'lost', label: 'Closed - Not Converted' }],
+    ['converted', 'No budget', { status: 'converted', label: 'converted' }],
+    ['assigned', 'No budget', null],
+  ])('%j with the reason %j → %o', (value, reason, expected) => expect(importedStatus(value, reason)).toEqual(expected));
 });

@@ -5,7 +5,7 @@
  */
 export interface ImportedStatus {
   status: 'converted' | 'lost';
-  /** The status as the file spells it, kept as the reason a lead was lost. */
+  /** The reason the file gives for a lost lead, else the status as the file spells it. */
   label: string;
 }
 
@@ -27,8 +27,11 @@ const CLOSED: Record<string, ImportedStatus['status']> = {
   junk: 'lost',
 };
 
-export function importedStatus(value: string | undefined): ImportedStatus | null {
+/** The closed status a file's row gives, if any; a lost one takes the row's own reason when it has one. */
+export function importedStatus(value: string | undefined, lostReason?: string): ImportedStatus | null {
   const label = value?.trim() ?? '';
   const status = CLOSED[key(label)];
-  return status ? { status, label } : null;
+  if (!status) return null;
+  const reason = lostReason?.trim();
+  return { status, label: status === 'lost' && reason ? reason : label };
 }

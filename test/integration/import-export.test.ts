@@ -176,23 +176,26 @@ describe('lead statuses in an import', () => {
     const result = await teamLead.api.imports.rows.mutate({
       file: 'salesforce-leads.csv',
       importId: 'status-import-1',
-      columns: ['Email', 'Company', 'Lead Status'],
+      columns: ['Email', 'Company', 'Lead Status', 'Lost Reason'],
       firstRow: 1,
       rows: [
-        ['won@deal.example', 'Deal Co', 'Closed - Converted'],
-        ['gone@deal.example', 'Gone Co', 'Closed - Not Converted'],
-        ['later@deal.example', 'Later Co', 'BAD_TIMING'],
-        ['open@deal.example', 'Open Co', 'Working - Contacted'],
-        ['live@kept.example', 'Kept Co', 'Unqualified'],
+        ['won@deal.example', 'Deal Co', 'Closed - Converted', ''],
+        ['gone@deal.example', 'Gone Co', 'Closed - Not Converted', ''],
+        ['later@deal.example', 'Later Co', 'BAD_TIMING', ''],
+        ['open@deal.example', 'Open Co', 'Working - Contacted', ''],
+        ['live@kept.example', 'Kept Co', 'Unqualified', ''],
+        ['why@deal.example', 'Why Co', 'lost', 'Chose a competitor'],
       ],
     });
-    expect(result).toMatchObject({ created: 4, merged: 1, rejected: 0 });
+    expect(result).toMatchObject({ created: 5, merged: 1, rejected: 0 });
 
     const { items } = await listAll(ts.admin);
     const byEmail = (email: string) => items.find((l) => l.email === email)!;
     expect(byEmail('won@deal.example')).toMatchObject({ status: 'converted', ownerId: null, contactBy: null });
     expect(byEmail('gone@deal.example')).toMatchObject({ status: 'lost', lostReason: 'Closed - Not Converted', ownerId: null });
     expect(byEmail('later@deal.example')).toMatchObject({ status: 'lost', lostReason: 'BAD_TIMING' });
+    // Leadsync's own export carries the reason in its own column, and it comes back with it.
+    expect(byEmail('why@deal.example')).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor' });
     // Open in the old tool, but nobody owns it here: routed like any new lead.
     expect(byEmail('open@deal.example')).toMatchObject({ status: 'assigned', ownerId: rep.user.id });
     expect(byEmail('live@kept.example')).toMatchObject({ status: 'assigned', ownerId: rep.user.id, company: 'Kept Co' });
@@ -210,7 +213,7 @@ describe('lead statuses in an import', () => {
     const routed = await teamLead.api.routing.log.query({ kind: 'routed' });
     expect(routed.items.map((e) => e.leadId).sort()).toEqual([live.id, byEmail('open@deal.example').id].sort());
     const summary = await teamLead.api.team.summary.query();
-    expect(summary.funnel.byStatus).toMatchObject({ converted: 1, lost: 2, assigned: 2 });
+    expect(summary.funnel.byStatus).toMatchObject({ converted: 1, lost: 3, assigned: 2 });
   });
 });
 
