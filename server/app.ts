@@ -53,6 +53,7 @@ function bodyLimit(req: Request, res: Response, next: NextFunction): void {
 export function createApp(deps: Deps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.settings.trustProxy ?? false);
   app.set('etag', false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');

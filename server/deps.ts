@@ -10,6 +10,10 @@ export interface Settings {
   defaultRegion: string;
   /** Waits before each retry of a failed webhook delivery; its length is the number of retries. */
   webhookRetryMs?: readonly number[];
+  /** Express's `trust proxy` (TRUST_PROXY): false, a hop count, or the proxies' addresses. */
+  trustProxy?: false | number | string;
+  /** The web-to-lead rate limits; the defaults are in web-to-lead.ts. */
+  formLimits?: { perIp: number; perForm: number; windowMs: number };
 }
 
 /** Everything a service needs from the outside world, passed in so tests use real values. */

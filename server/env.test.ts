@@ -12,6 +12,7 @@ describe('loadEnv', () => {
       DURABILITY: 'rename',
       CONTACT_BY_HOURS: 24,
       DEFAULT_REGION: 'US',
+      TRUST_PROXY: false,
     });
   });
 
@@ -28,12 +29,19 @@ describe('loadEnv', () => {
     ['fsync durability', { DURABILITY: 'fsync' }, { DURABILITY: 'fsync' }],
     ['contact-by hours', { CONTACT_BY_HOURS: '4.5' }, { CONTACT_BY_HOURS: 4.5 }],
     ['a region in lower case', { DEFAULT_REGION: 'gb' }, { DEFAULT_REGION: 'GB' }],
+    ['one proxy hop', { TRUST_PROXY: '1' }, { TRUST_PROXY: 1 }],
+    ['a proxy on this machine', { TRUST_PROXY: 'loopback' }, { TRUST_PROXY: 'loopback' }],
+    ['proxies by address and subnet', { TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }, { TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }],
+    ['no proxy', { TRUST_PROXY: 'false' }, { TRUST_PROXY: false }],
+    ['an empty TRUST_PROXY as unset', { TRUST_PROXY: '' }, { TRUST_PROXY: false }],
   ])('reads %s', (_what, source, expected) => {
     expect(loadEnv(source)).toMatchObject(expected);
   });
 
   it.each<[string, Record<string, string>, string]>([
     ['a PORT that is not a number', { PORT: 'eighty' }, 'PORT'],
+    ['TRUST_PROXY true, which would let visitors pick their address', { TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY that names no proxy', { TRUST_PROXY: 'my proxy' }, 'TRUST_PROXY'],
     ['a PORT above 65535', { PORT: '70000' }, 'PORT'],
     ['a negative PORT', { PORT: '-1' }, 'PORT'],
     ['a fractional PORT', { PORT: '80.5' }, 'PORT'],

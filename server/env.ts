@@ -13,6 +13,24 @@ const port = z
     return z.NEVER;
   });
 
+/**
+ * Express's `trust proxy`: which hops' X-Forwarded-For to believe, so the form rate limits see each
+ * visitor's address behind a reverse proxy. A hop count or named proxies (`loopback`, addresses,
+ * subnets); never `true`, which would let any visitor pick the address they are limited by.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | number | string => {
+    const value = v?.trim() ?? '';
+    if (value === '' || value === 'false') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const items = value.split(',').map((i) => i.trim());
+    if (value !== 'true' && items.every((i) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(i))) return items.join(', ');
+    ctx.addIssue({ code: 'custom', message: 'must be a number of proxy hops, or loopback, linklocal, uniquelocal, addresses or subnets, comma separated' });
+    return z.NEVER;
+  });
+
 const envSchema = z.object({
   PORT: port,
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -28,6 +46,7 @@ const envSchema = z.object({
   DURABILITY: z.enum(['rename', 'fsync']).default('rename'),
   CONTACT_BY_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
   DEFAULT_REGION: z.string().regex(/^[A-Za-z]{2}$/).default('US').transform((v) => v.toUpperCase()),
+  TRUST_PROXY: trustProxy,
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -41,17 +41,18 @@ function corsFor(form: FormRecord, req: Request, res: Response): boolean {
 export function webToLeadRoutes(deps: Deps): express.Router {
   const routes = express.Router();
   const limited = (req: Request, res: Response) => refuse(req, res, 429, 'too many submissions; try again in a few minutes');
+  const limits = deps.settings.formLimits ?? { perIp: FORM_LIMIT_PER_IP, perForm: FORM_LIMIT_PER_FORM, windowMs: FORM_LIMIT_WINDOW_MS };
   const perIp = rateLimit({
-    windowMs: FORM_LIMIT_WINDOW_MS,
-    limit: FORM_LIMIT_PER_IP,
+    windowMs: limits.windowMs,
+    limit: limits.perIp,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     handler: limited,
   });
   const perForm = rateLimit({
-    windowMs: FORM_LIMIT_WINDOW_MS,
-    limit: FORM_LIMIT_PER_FORM,
+    windowMs: limits.windowMs,
+    limit: limits.perForm,
     standardHeaders: false,
     legacyHeaders: false,
     keyGenerator: (req) => `form:${String(req.params.formKey)}`,

@@ -3,10 +3,12 @@ import Papa from 'papaparse';
 /**
  * A CSV File as a stream of rows: papaparse reads it a chunk at a time and pauses until the rows
  * of the chunk have been taken, so a large file is never in memory whole. `progress()` is the
- * share of the file read so far.
+ * share of the file read so far, and `rowsRead()` the rows parsed from it (the header included).
  */
-export function fileRows(file: File, chunkSize = 512 * 1024): { rows: AsyncIterable<string[]>; progress: () => number } {
+export function fileRows(file: File, chunkSize = 512 * 1024): { rows: AsyncIterable<string[]>; progress: () => number; rowsRead: () => number } {
   let cursor = 0;
+  // Rows parsed so far (the header too), counted with the bytes they came from.
+  let parsed = 0;
   const progress = () => (file.size === 0 ? 1 : Math.min(1, cursor / file.size));
   async function* rows(): AsyncGenerator<string[]> {
     const queue: string[][] = [];
@@ -21,6 +23,7 @@ export function fileRows(file: File, chunkSize = 512 * 1024): { rows: AsyncItera
       chunk(results, p) {
         parser = p;
         queue.push(...results.data);
+        parsed += results.data.length;
         cursor = results.meta.cursor;
         paused = true;
         p.pause();
@@ -51,7 +54,7 @@ export function fileRows(file: File, chunkSize = 512 * 1024): { rows: AsyncItera
       await next;
     }
   }
-  return { rows: rows(), progress };
+  return { rows: rows(), progress, rowsRead: () => parsed };
 }
 
 /** The header row of a CSV file, read without reading the rest. */

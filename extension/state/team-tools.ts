@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../shared/export/columns.ts';
 import { formSnippet } from '../../shared/forms/web-to-lead.ts';
 import { detectFormat, resolveColumns, type ColumnFormat } from '../../shared/import/columns.ts';
 import { rejectedColumns, runImport, type ImportTotals } from '../../shared/import/run.ts';
+import { importProgress } from '../../shared/import/progress.ts';
 import type { Form } from '../../shared/schemas/forms.ts';
 import type { ColumnTarget } from '../../shared/schemas/imports.ts';
 import type { LeadStatus } from '../../shared/schemas/lead.ts';
@@ -160,7 +161,7 @@ export function createTeamToolsModel(deps: TeamToolsDeps) {
         onRejected: ({ row, reason, cells }) => rejected.push([...cells, row, reason]),
         onProgress: (t) => {
           totals.value = t;
-          progress.value = source.progress();
+          progress.value = importProgress(t.rows, source.rowsRead() - 1, source.progress());
         },
       });
       totals.value = result;

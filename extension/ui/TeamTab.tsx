@@ -67,7 +67,14 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
                 <RepName name={r.name} user={model.reps.value.find((u) => u.id === r.userId)} edit={model.settings.edit} />
                 {r.away && <span class="pill away" data-testid="away"> {awayLabel(r)}</span>}
                 {r.role === 'rep' && (
-                  <button type="button" class="link small" data-testid="toggle-away" disabled={model.busy.value} onClick={() => void model.setAway(r.userId, !r.away)}>
+                  <button
+                    type="button"
+                    class="link away-toggle"
+                    data-testid="toggle-away"
+                    title={r.away ? 'Back now: routing includes them again' : 'Away until further notice: routing skips them'}
+                    disabled={model.busy.value}
+                    onClick={() => void model.setAway(r.userId, !r.away)}
+                  >
                     {r.away ? 'Back' : 'Away'}
                   </button>
                 )}

@@ -6,7 +6,9 @@ import { LEAD_STATUSES, type LeadStatus } from '../../shared/schemas/lead.ts';
 import { hasRole } from '../../shared/roles.ts';
 import type { Notice, TeamToolsModel } from '../state/team-tools.ts';
 
-const TARGETS: readonly ColumnTarget[] = ['ignore', ...CONTACT_PARTS];
+const TARGETS: readonly ColumnTarget[] = ['ignore', ...CONTACT_PARTS, 'status', 'lost_reason'];
+const SPECIAL: Partial<Record<ColumnTarget, string>> = { ignore: '— skip —', status: 'lead status (closed ones kept)', lost_reason: 'reason lost' };
+const targetLabel = (t: ColumnTarget): string => SPECIAL[t] ?? t.replace('_', ' ');
 const FORMAT_LABEL = { hubspot: 'HubSpot export', salesforce: 'Salesforce export', plain: 'plain columns' } as const;
 
 function NoticeLine({ notice, testId }: { notice: Notice; testId: string }) {
@@ -104,7 +106,7 @@ function ImportSection({ model }: { model: TeamToolsModel }) {
                     <select disabled={busy} value={model.targets.value[i]} onChange={(e) => model.setTarget(column, e.currentTarget.value as ColumnTarget)}>
                       {TARGETS.map((t) => (
                         <option key={t} value={t}>
-                          {t === 'ignore' ? '— skip —' : t.replace('_', ' ')}
+                          {targetLabel(t)}
                         </option>
                       ))}
                     </select>

@@ -6,6 +6,7 @@ import { TRPCClientError } from '@trpc/client';
 import { toCsv } from '../../shared/csv.ts';
 import { detectFormat, resolveColumns } from '../../shared/import/columns.ts';
 import { rejectedColumns, runImport } from '../../shared/import/run.ts';
+import { importProgress } from '../../shared/import/progress.ts';
 import { CONTACT_PARTS } from '../../shared/schemas/contact-parts.ts';
 import { columnTarget, type ColumnTarget } from '../../shared/schemas/imports.ts';
 import { apiClient, remoteFrom } from './client.ts';
@@ -82,8 +83,18 @@ export async function importCommand(args: string[]): Promise<void> {
   const importId = randomUUID();
   const tty = process.stderr.isTTY;
   let lastLine = 0;
+  // Rows taken from the parser, for the progress line: bytes read alone run ahead of the answers.
+  let pulled = 0;
+  const counted: AsyncIterable<string[]> = {
+    async *[Symbol.asyncIterator]() {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        pulled++;
+        yield next.value;
+      }
+    },
+  };
   const totals = await runImport({
-    rows: { [Symbol.asyncIterator]: () => iterator },
+    rows: counted,
     inFlight: IN_FLIGHT,
     send: ({ firstRow, rows }) =>
       withRetry(() => api.imports.rows.mutate({ file: basename(path), importId, columns, mapping, firstRow, rows, dryRun, ...(values.region ? { region: values.region } : {}) })),
@@ -95,7 +106,7 @@ export async function importCommand(args: string[]): Promise<void> {
       rejectedOut.write(toCsv(rejectedColumns(columns), [[...cells, row, reason]], false));
     },
     onProgress(t) {
-      const pct = Math.min(100, Math.round((source.bytesRead() / Math.max(1, source.size)) * 100));
+      const pct = Math.round(importProgress(t.rows, pulled, source.bytesRead() / Math.max(1, source.size)) * 100);
       const line = `${pct}% · ${t.rows} rows · ${t.created} created · ${t.merged} merged · ${t.rejected} rejected`;
       // A terminal gets one line rewritten in place; a log gets a line every few seconds' worth.
       if (tty) process.stderr.write(`\r${line}`);

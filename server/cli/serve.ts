@@ -18,7 +18,7 @@ export async function serve(onReady?: (url: string) => void): Promise<void> {
       log,
       adminToken: env.LEADSYNC_ADMIN_TOKEN,
       durability: env.DURABILITY,
-      settings: { contactByHours: env.CONTACT_BY_HOURS, defaultRegion: env.DEFAULT_REGION },
+      settings: { contactByHours: env.CONTACT_BY_HOURS, defaultRegion: env.DEFAULT_REGION, trustProxy: env.TRUST_PROXY },
     });
   } catch (err) {
     if (err instanceof StoreLockedError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -2,11 +2,13 @@ import { TRPCError } from '@trpc/server';
 import { joinParts, type ContactParts } from '../../shared/contact-parts.ts';
 import { dedupeKeys } from '../../shared/dedupe.ts';
 import { resolveColumns } from '../../shared/import/columns.ts';
+import { importedStatus, type ImportedStatus } from '../../shared/import/lead-status.ts';
 import { describeIssues } from '../../shared/schemas/describe.ts';
 import type { ImportRowsInput, ImportRowsResult, RowResult } from '../../shared/schemas/imports.ts';
 import { captureInput, type CaptureInput } from '../../shared/schemas/lead.ts';
 import type { Deps } from '../deps.ts';
 import type { UserRecord } from '../store/types.ts';
+import { closeImported } from './import-status.ts';
 import { captureLead } from './leads.ts';
 
 const DRY_RUN_TTL_MS = 60 * 60_000;
@@ -29,7 +31,7 @@ class DryRuns {
 }
 const dryRuns = new WeakMap<Deps, DryRuns>();
 
-type Parsed = { row: number; input: CaptureInput } | { row: number; reason: string };
+type Parsed = { row: number; input: CaptureInput; closed: ImportedStatus | null } | { row: number; reason: string };
 
 function parseRows(input: ImportRowsInput, region: string): Parsed[] {
   const targets = resolveColumns(input.columns, input.mapping);
@@ -39,12 +41,16 @@ function parseRows(input: ImportRowsInput, region: string): Parsed[] {
   return input.rows.map((cells, i) => {
     const row = input.firstRow + i;
     const parts: ContactParts = {};
+    let status: string | undefined;
+    let lostReason: string | undefined;
     targets.forEach((target, c) => {
       const value = cells[c]?.trim();
-      if (target !== 'ignore' && value) parts[target] = value;
+      if (target === 'status') status = value;
+      else if (target === 'lost_reason') lostReason = value;
+      else if (target !== 'ignore' && value) parts[target] = value;
     });
     const parsed = captureInput.safeParse({ region: input.region ?? region, ...joinParts(parts), source: { kind: 'import', name: input.file } });
-    return parsed.success ? { row, input: parsed.data } : { row, reason: describeIssues(parsed.error).message };
+    return parsed.success ? { row, input: parsed.data, closed: importedStatus(status, lostReason) } : { row, reason: describeIssues(parsed.error).message };
   });
 }
 
@@ -83,7 +89,9 @@ export async function importRows(deps: Deps, user: UserRecord, input: ImportRows
     parsed.map(async (p): Promise<RowResult> => {
       if ('reason' in p) return { row: p.row, outcome: 'rejected', reason: p.reason };
       try {
-        const { lead, created } = await captureLead(deps, user, p.input);
+        const closed = p.closed;
+        // A lead that ended in the old tool is stored ended, never routed; the rest are placed as any capture.
+        const { lead, created } = await captureLead(deps, user, p.input, closed ? (tx, draft, now) => closeImported(deps, tx, draft, closed, user, now) : undefined);
         return { row: p.row, outcome: created ? 'created' : 'merged', leadId: lead.id };
       } catch (err) {
         if (err instanceof TRPCError && err.code !== 'INTERNAL_SERVER_ERROR') return { row: p.row, outcome: 'rejected', reason: err.message };

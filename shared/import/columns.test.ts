@@ -7,7 +7,7 @@ describe('resolveColumns', () => {
     {
       format: 'hubspot',
       columns: ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Company Name', 'Job Title', 'Website URL', 'City', 'State/Region', 'Lead Status'],
-      targets: ['ignore', 'first_name', 'last_name', 'email', 'phone', 'company', 'title', 'website', 'city', 'state', 'ignore'],
+      targets: ['ignore', 'first_name', 'last_name', 'email', 'phone', 'company', 'title', 'website', 'city', 'state', 'status'],
     },
     {
       format: 'salesforce',

@@ -1,4 +1,3 @@
-import type { ContactPart } from '../schemas/contact-parts.ts';
 import type { ColumnTarget } from '../schemas/imports.ts';
 
 /** A header as compared: lower case, letters and digits only ("E-mail Address" → "emailaddress"). */
@@ -9,7 +8,7 @@ export const headerKey = (header: string): string => header.toLowerCase().replac
  * HubSpot: "First Name", "Phone Number", "Company Name", "Job Title", "Website URL", "State/Region" …;
  * Salesforce: "First Name", "Phone", "Mobile", "Company", "Title", "State/Province", "Zip/Postal Code" ….
  */
-const KNOWN: Record<string, ContactPart> = {
+const KNOWN: Record<string, Exclude<ColumnTarget, 'ignore'>> = {
   name: 'name', fullname: 'name', contactname: 'name', contact: 'name',
   firstname: 'first_name', givenname: 'first_name', first: 'first_name',
   lastname: 'last_name', surname: 'last_name', familyname: 'last_name', last: 'last_name',
@@ -25,6 +24,7 @@ const KNOWN: Record<string, ContactPart> = {
   state: 'state', stateregion: 'state', stateprovince: 'state', province: 'state', region: 'state', mailingstate: 'state',
   zip: 'zip', zipcode: 'zip', postalcode: 'zip', zippostalcode: 'zip', postcode: 'zip', mailingzip: 'zip',
   country: 'country', countryregion: 'country', mailingcountry: 'country',
+  leadstatus: 'status', status: 'status', lostreason: 'lost_reason', reasonlost: 'lost_reason', closedlostreason: 'lost_reason',
 };
 
 export type ColumnFormat = 'hubspot' | 'salesforce' | 'plain';

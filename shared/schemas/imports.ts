@@ -6,8 +6,8 @@ import { regionField } from './fields.ts';
 export const IMPORT_BATCH_MAX = 500;
 export const IMPORT_COLUMNS_MAX = 200;
 
-/** A column's target, or `ignore` to leave it out. */
-export const columnTarget = z.union([contactPart, z.literal('ignore')]);
+/** A column's target: a contact part, the lead status (closed statuses only) and why it was lost, or `ignore` to leave it out. */
+export const columnTarget = z.union([contactPart, z.literal('status'), z.literal('lost_reason'), z.literal('ignore')]);
 export type ColumnTarget = z.infer<typeof columnTarget>;
 
 export const importRowsInput = z.object({

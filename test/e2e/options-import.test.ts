@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,5 +90,39 @@ describe('team tools in the options page, in Chromium', () => {
     expect(vcard).toContain(`EMAIL;TYPE=INTERNET,PREF:${lead.email}`);
     expect(vcard).toContain(`UID:urn:leadsync:${lead.id}`);
     await popup.close();
+  });
+
+  it('moves the progress bar with the server\'s answers on a file of a few thousand rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadsync-bulk-'));
+    const file = join(dir, 'bulk.csv');
+    const ROWS = 2000;
+    writeFileSync(file, ['Email,First Name,Last Name,Company', ...Array.from({ length: ROWS }, (_, i) => `person${i}@bulk${i}.example,Person,Number${i},Bulk ${i}`)].join('\n'));
+    try {
+      const input = (await page.waitForSelector('[data-testid="import-section"] input[type="file"]')) as ElementHandle<HTMLInputElement>;
+      await input.uploadFile(file);
+      await page.waitForFunction(() => document.querySelector('[data-testid="import-report"]') === null, { timeout: 15_000 });
+      // Every percentage the report line shows, as it renders.
+      await page.evaluate(() => {
+        const seen: number[] = [];
+        (window as unknown as { seen: number[] }).seen = seen;
+        new MutationObserver(() => {
+          const m = /^(\d+)% · /.exec(document.querySelector('[data-testid="import-report"]')?.textContent ?? '');
+          if (m && Number(m[1]) !== seen.at(-1)) seen.push(Number(m[1]));
+        }).observe(document.querySelector('[data-testid="import-section"]')!, { subtree: true, childList: true, characterData: true });
+      });
+      await page.click('[data-testid="start-import"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="import-report"]')?.getAttribute('data-done') === 'true', { timeout: 60_000 });
+      const counts = await page.$$eval('[data-testid="import-report"] [data-count]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-count'), Number(e.textContent)])));
+      expect(counts).toEqual({ rows: ROWS, created: ROWS, merged: 0, rejected: 0 });
+      const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+      // 500 rows a batch: the bar stops on the way (25%, 50% …), never jumping to the end while rows are still travelling.
+      expect(seen[0]).toBe(0);
+      expect(seen.filter((p) => p > 0 && p < 100).length).toBeGreaterThan(0);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen.filter((p) => p > 0 && p < 100).every((p) => p % 25 === 0)).toBe(true);
+      expect(await page.$eval('[data-testid="import-progress"]', (el) => (el as HTMLProgressElement).value)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -222,3 +222,29 @@ describe('web-to-lead rate limit', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 });
+
+describe('web-to-lead rate limits behind a reverse proxy', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    // The proxy is on this machine; small limits so that the form's own limit is reached quickly.
+    ts = await startTestServer({ settings: { trustProxy: 'loopback', formLimits: { perIp: 3, perForm: 7, windowMs: 600_000 } } });
+  });
+  afterAll(async () => {
+    await ts?.close();
+  });
+
+  it('limits each visitor by their own address, and the form by everyone together', async () => {
+    const form = await ts.admin.forms.create.mutate({ name: 'Busy' });
+    const from = async (ip: string, i: number) => {
+      const res = await postJson(`${ts.url}/forms/${form.key}`, { email: `v${i}@visitor.example` }, { 'x-forwarded-for': ip });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    // One visitor: three posts, then 429, while the next visitor is still welcome.
+    expect([await from('203.0.113.1', 1), await from('203.0.113.1', 2), await from('203.0.113.1', 3), await from('203.0.113.1', 4)]).toEqual([200, 200, 200, 429]);
+    expect([await from('203.0.113.2', 5), await from('203.0.113.2', 6), await from('203.0.113.3', 7), await from('203.0.113.3', 8)]).toEqual([200, 200, 200, 200]);
+    // Seven accepted in all: the form takes no more, from anyone.
+    expect(await from('203.0.113.4', 9)).toBe(429);
+    expect((await ts.admin.forms.list.query())[0]).toMatchObject({ submissions: 7 });
+  });
+});

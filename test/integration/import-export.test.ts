@@ -156,6 +156,67 @@ describe('CSV import and export', () => {
   });
 });
 
+describe('lead statuses in an import', () => {
+  let ts: TestServer;
+
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(async () => {
+    await ts?.close();
+  });
+
+  it('keeps leads that ended in the old tool as converted or lost, with their outcome; open ones start in the queue, and a merge leaves a live lead alone', async () => {
+    const teamLead = await ts.createUser('lead', { name: 'Lee Lead' });
+    const rep = await ts.createUser('rep', { name: 'Ana Ruiz' });
+    await teamLead.api.routing.setRules.mutate({ autoAssign: true, rules: [{ id: 'all', name: 'Everyone', strategy: 'round-robin' }] });
+    const live = (await rep.api.leads.capture.mutate({ email: 'live@kept.example', name: 'Liv Live', source: { kind: 'page' } })).lead;
+    expect(live).toMatchObject({ ownerId: rep.user.id, status: 'assigned' });
+
+    const result = await teamLead.api.imports.rows.mutate({
+      file: 'salesforce-leads.csv',
+      importId: 'status-import-1',
+      columns: ['Email', 'Company', 'Lead Status', 'Lost Reason'],
+      firstRow: 1,
+      rows: [
+        ['won@deal.example', 'Deal Co', 'Closed - Converted', ''],
+        ['gone@deal.example', 'Gone Co', 'Closed - Not Converted', ''],
+        ['later@deal.example', 'Later Co', 'BAD_TIMING', ''],
+        ['open@deal.example', 'Open Co', 'Working - Contacted', ''],
+        ['live@kept.example', 'Kept Co', 'Unqualified', ''],
+        ['why@deal.example', 'Why Co', 'lost', 'Chose a competitor'],
+      ],
+    });
+    expect(result).toMatchObject({ created: 5, merged: 1, rejected: 0 });
+
+    const { items } = await listAll(ts.admin);
+    const byEmail = (email: string) => items.find((l) => l.email === email)!;
+    expect(byEmail('won@deal.example')).toMatchObject({ status: 'converted', ownerId: null, contactBy: null });
+    expect(byEmail('gone@deal.example')).toMatchObject({ status: 'lost', lostReason: 'Closed - Not Converted', ownerId: null });
+    expect(byEmail('later@deal.example')).toMatchObject({ status: 'lost', lostReason: 'BAD_TIMING' });
+    // Leadsync's own export carries the reason in its own column, and it comes back with it.
+    expect(byEmail('why@deal.example')).toMatchObject({ status: 'lost', lostReason: 'Chose a competitor' });
+    // Open in the old tool, but nobody owns it here: routed like any new lead.
+    expect(byEmail('open@deal.example')).toMatchObject({ status: 'assigned', ownerId: rep.user.id });
+    expect(byEmail('live@kept.example')).toMatchObject({ status: 'assigned', ownerId: rep.user.id, company: 'Kept Co' });
+
+    const outcomes = ts.server.deps.repos.outcomes;
+    expect(outcomes.get(byEmail('won@deal.example').id)).toMatchObject({ outcome: 'won', by: teamLead.user.id, source: 'import' });
+    expect(outcomes.get(byEmail('gone@deal.example').id)).toMatchObject({ outcome: 'lost', reason: 'Closed - Not Converted' });
+    expect(outcomes.get(live.id)).toBeUndefined();
+    const { history } = await teamLead.api.leads.get.query({ id: byEmail('won@deal.example').id });
+    expect(history.map((h) => [h.action, h.note])).toEqual([
+      ['created', 'captured from import'],
+      ['updated', 'imported as "Closed - Converted"'],
+    ]);
+    // The routing log holds the routed leads only, never the ended ones.
+    const routed = await teamLead.api.routing.log.query({ kind: 'routed' });
+    expect(routed.items.map((e) => e.leadId).sort()).toEqual([live.id, byEmail('open@deal.example').id].sort());
+    const summary = await teamLead.api.team.summary.query();
+    expect(summary.funnel.byStatus).toMatchObject({ converted: 1, lost: 3, assigned: 2 });
+  });
+});
+
 describe('an import with auto-assignment on', () => {
   let ts: TestServer;
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,10 @@ describe('webhooks', () => {
       expect(verifySignature(secret, r.body, signature, new Date())).toBe(true);
       expect(verifySignature(secret, r.body.replace('Hook Lee', 'Hook Lea'), signature, new Date())).toBe(false);
       expect(verifySignature('whsec_wrong', r.body, signature, new Date())).toBe(false);
+      // The scheme the README documents, computed here on its own: HMAC-SHA256 of "<t>.<raw body>".
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature)!;
+      expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${r.body}`).digest('hex'));
+      expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(300);
     }
     const [first, retry] = events(hook.received);
     expect(first).toMatchObject({ type: 'lead.created', data: { lead: { id: lead.id, email: 'hook@globex.example' } } });
