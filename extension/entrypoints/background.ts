@@ -4,6 +4,7 @@ import { describeZod } from '../../shared/schemas/describe.ts';
 import { registerFollowUps, syncFollowUps, type FollowUpDeps } from '../background/followups.ts';
 import { watchDeadlines } from '../background/deadlines.ts';
 import { handleMessage, type HandlerDeps } from '../background/handlers.ts';
+import { runNextLeadCommand } from '../background/next-lead-command.ts';
 import { watchScanAccess } from '../background/scan-setup.ts';
 import { currentLeadItem, followUpsItem, settingsItem, warnedDeadlinesItem } from '../storage/items.ts';
 import { createSync } from '../background/sync-wiring.ts';
@@ -65,16 +66,12 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'next-lead') return;
-    void handleMessage({ type: 'next-lead' }, deps).then(async (reply) => {
-      // The badge counts follow-ups due; a failed pull shows "!" until the next sync.
-      if (reply.ok) await syncFollowUps(followUpDeps);
-      else await browser.action.setBadgeText({ text: '!' });
-      // Show the pulled lead where the rep expects it; older browsers cannot open the popup.
-      try {
-        await browser.action.openPopup();
-      } catch {
-        await browser.action.setTitle({ title: reply.ok ? 'Leadsync: your next lead is ready, click to see it' : `Leadsync: ${reply.message}` });
-      }
+    void runNextLeadCommand({
+      pull: () => handleMessage({ type: 'next-lead' }, deps),
+      refreshBadge: () => syncFollowUps(followUpDeps),
+      setBadgeText: (text) => browser.action.setBadgeText({ text }),
+      setTitle: (title) => browser.action.setTitle({ title }),
+      openPopup: () => browser.action.openPopup(),
     });
   });
 });
