@@ -7,7 +7,17 @@ export type BadgeState =
   | { kind: 'checking' }
   | { kind: 'unknown' }
   | { kind: 'capturing' }
-  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined; reasons?: readonly ScoreReason[] | undefined }
+  | {
+      kind: 'known';
+      leadId: string;
+      score: number;
+      grade: string;
+      status: string;
+      ownerName?: string | undefined;
+      /** When the lead entered its status (ISO). */
+      statusSince?: string | undefined;
+      reasons?: readonly ScoreReason[] | undefined;
+    }
   | { kind: 'error'; message: string };
 
 export interface BadgeModel {

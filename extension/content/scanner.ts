@@ -87,7 +87,7 @@ export function startScanner(deps: ScannerDeps): {
       for (const m of chunk) {
         const match = (m.candidate.email && byKey.get(m.candidate.email)) || (m.candidate.phone && byKey.get(m.candidate.phone)) || undefined;
         m.state.value = match
-          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons }
+          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, statusSince: match.statusSince, reasons: match.reasons }
           : { kind: 'unknown' };
       }
     }
@@ -238,7 +238,8 @@ export function startScanner(deps: ScannerDeps): {
     if (reply.ok) {
       const { lead: saved } = reply.data;
       const { up, down } = topReasons(saved.score);
-      model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, reasons: [...up, ...down] };
+      // Captured this moment: its status (new, or assigned by a routing rule) dates from now.
+      model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, statusSince: saved.updatedAt, reasons: [...up, ...down] };
     } else {
       model.state.value = { kind: 'unknown' };
     }
