@@ -19,8 +19,9 @@ export function isSkipped(el: Element | null): boolean {
 
 export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-// Two to four capitalised words, optionally with particles (de, van, von …) and initials.
-const NAME = /^(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al)\s+)?(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)){1,3}$/u;
+// Two to four capitalised words of any cased script (Maria Lopez, Сергей Обухов), optionally with
+// particles (de, van, von …) and initials.
+const NAME = /^(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al)\s+)?(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,3}$/u;
 const NOT_NAMES = /\b(contact|email|phone|call|about|team|sales|support|office|inc|ltd|llc|gmbh|company|us|our|the|read|more|home|page)\b/i;
 
 /** Whether a short text reads like a person's name ("Maria Lopez", "Jean-Luc de la Tour"). */
