@@ -31,6 +31,8 @@ export interface ScannerDeps {
   signal: AbortSignal;
   /** Gives the main thread back to the page between slices of a scan (default: scheduler.yield, else a macrotask). */
   pause?(): Promise<void>;
+  /** How long a slice may run before it pauses (default SLICE_MS). */
+  sliceMs?: number;
 }
 
 /** How long one slice of extraction may hold the main thread: far below the 50 ms of a long task. */
@@ -67,6 +69,7 @@ export function startScanner(deps: ScannerDeps): {
 } {
   const badges = new Map<string, { model: BadgeModel; anchor: Element; remove: () => void }>();
   const keyToBadge = new Map<string, string>();
+  const sliceMs = deps.sliceMs ?? SLICE_MS;
   const scanned = new WeakSet<Node>();
   const pending = new Set<Element>();
   let idleScheduled = false;
@@ -120,7 +123,7 @@ export function startScanner(deps: ScannerDeps): {
       let sliceStart = performance.now();
       for (const candidate of found) {
         // A page of hundreds of contacts mounts its badges in slices too.
-        if (performance.now() - sliceStart >= SLICE_MS) {
+        if (performance.now() - sliceStart >= sliceMs) {
           performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
           await (deps.pause ?? yieldToPage)();
           if (deps.signal.aborted) return;
@@ -162,7 +165,7 @@ export function startScanner(deps: ScannerDeps): {
     for (;;) {
       const started = performance.now();
       let step = work.next();
-      while (!step.done && performance.now() - started < SLICE_MS) step = work.next();
+      while (!step.done && performance.now() - started < sliceMs) step = work.next();
       performance.measure('leadsync-extract', { start: started, end: performance.now() });
       if (step.done) return step.value;
       await (deps.pause ?? yieldToPage)();
