@@ -25,6 +25,16 @@ describe('extractContacts', () => {
       want: [{ phone: '+442079460958' }],
     },
     {
+      what: "a listing's heading names the business to call, not a person",
+      html: "<div><h1>Philippa's Pharmacy</h1><p>Open: Monday-Thursday 9am-noon</p><p>Phone: (800) 555-1234</p></div>",
+      want: [{ phone: '+18005551234', company: "Philippa's Pharmacy" }],
+    },
+    {
+      what: 'a hotel by its heading, a person still by theirs',
+      html: '<ul><li><h3>ACME Hotel Innsbruck</h3><p>reservations@acme-hotel.example</p></li><li><h3>Anna Berger</h3><p>anna@acme-hotel.example</p></li></ul>',
+      want: [{ email: 'reservations@acme-hotel.example', company: 'ACME Hotel Innsbruck' }, { email: 'anna@acme-hotel.example', name: 'Anna Berger' }],
+    },
+    {
       what: 'an email in running text, named by its list item',
       html: '<ul><li><strong>Priya Patel</strong> — write to priya@acme.example today</li></ul>',
       want: [{ email: 'priya@acme.example', name: 'Priya Patel' }],

@@ -1,6 +1,6 @@
 import { makeCandidate } from '../candidate.ts';
 import { decodeObfuscatedEmails } from '../deobfuscate.ts';
-import { contactBlock, isSkipped, nameNear, ownerDocumentOf, titleNear } from '../dom.ts';
+import { businessNear, contactBlock, isSkipped, nameNear, ownerDocumentOf, titleNear } from '../dom.ts';
 import { phonesInText } from '../phones.ts';
 import { runSlices, type Candidate, type ExtractContext, type Extractor } from '../types.ts';
 
@@ -45,9 +45,11 @@ function* textSlices(root: ParentNode, ctx: ExtractContext): Generator<void, Can
     if (found.length === 0) continue;
     const name = nameNear(parent);
     const title = name ? titleNear(parent, name) : undefined;
+    // No person named around it: a listing's heading names the business to call.
+    const company = name ? undefined : businessNear(parent);
     const block = contactBlock(parent) ?? parent;
     for (const f of found.sort((a, b) => a.index - b.index)) {
-      const c = makeCandidate('text', ctx, { email: f.email, phone: f.phone, name, title }, 0.6, { anchor: parent, placement: 'append', block });
+      const c = makeCandidate('text', ctx, { email: f.email, phone: f.phone, name, title, company }, 0.6, { anchor: parent, placement: 'append', block });
       if (c.email || c.phone) out.push(c);
     }
   }
