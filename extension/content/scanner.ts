@@ -115,20 +115,11 @@ export function startScanner(deps: ScannerDeps): {
       }
     }
     const blocklist = deps.blocklist();
-    const fresh: BadgeModel[] = [];
-    const mounts: Promise<void>[] = [];
+    const fresh: { model: BadgeModel; entry: { model: BadgeModel; anchor: Element; remove: () => void }; placement: 'after' | 'append' }[] = [];
     for (const root of roots) {
       const found = await extractInSlices(root);
       if (found === undefined) return;
-      let sliceStart = performance.now();
       for (const candidate of found) {
-        // A page of hundreds of contacts mounts its badges in slices too.
-        if (performance.now() - sliceStart >= sliceMs) {
-          performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
-          await (deps.pause ?? yieldToPage)();
-          if (deps.signal.aborted) return;
-          sliceStart = performance.now();
-        }
         const keys = candidateKeys(candidate);
         const key = keys[0];
         if (!key || !candidate.anchor || keys.some((k) => keyToBadge.has(k)) || isBlocked(candidate, blocklist)) continue;
@@ -137,19 +128,30 @@ export function startScanner(deps: ScannerDeps): {
         const entry = { model, anchor, remove: () => {} };
         badges.set(key, entry);
         for (const k of keys) keyToBadge.set(k, key);
-        mounts.push(
-          deps.mount(model, anchor, placement, open).then((remove) => {
-            // Stopped while it mounted: the abort handler has already cleared the others.
-            if (deps.signal.aborted) remove();
-            else entry.remove = remove;
-          }),
-        );
-        fresh.push(model);
+        fresh.push({ model, entry, placement });
       }
-      performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
     }
-    // One lookup round trip for the whole batch, on its way while the badges mount.
-    const looked = fresh.length > 0 ? lookup(fresh) : undefined;
+    // One lookup round trip for the whole batch, sent first: it travels while the badges mount.
+    const looked = fresh.length > 0 ? lookup(fresh.map((f) => f.model)) : undefined;
+    const mounts: Promise<void>[] = [];
+    let sliceStart = performance.now();
+    for (const { model, entry, placement } of fresh) {
+      // A page of hundreds of contacts mounts its badges in slices too.
+      if (performance.now() - sliceStart >= sliceMs) {
+        performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
+        await (deps.pause ?? yieldToPage)();
+        if (deps.signal.aborted) return;
+        sliceStart = performance.now();
+      }
+      mounts.push(
+        deps.mount(model, entry.anchor, placement, open).then((remove) => {
+          // Stopped while it mounted: the abort handler has already cleared the others.
+          if (deps.signal.aborted) remove();
+          else entry.remove = remove;
+        }),
+      );
+    }
+    performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
     await Promise.all(mounts);
     mounted?.();
     await looked;
