@@ -26,6 +26,11 @@ export default defineConfig({
     browser_specific_settings: { gecko: { id: 'leadsync@leadsync.dev' } },
   },
   hooks: {
+    // Manifest V2 (Firefox) has no optional_host_permissions: there, optional hosts are optional_permissions.
+    'build:manifestGenerated'(_wxt, manifest) {
+      if (manifest.manifest_version !== 2) return;
+      manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), 'https://*/*', 'http://*/*'])];
+    },
     // The content script runs on every page it scans, so it bundles no phone metadata: its
     // libphonenumber is the same functions bound to the small `min` metadata, read from storage
     // (extension/content/phone-lib.ts). The server and background keep the full one (exact

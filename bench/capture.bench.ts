@@ -1,7 +1,9 @@
 // Content-script scan in Chromium with the built extension: generated pages of 1k, 10k and 50k
 // elements, each with 50 contacts. For each: the scan's time (the content script's
-// "leadsync-scan" measure), the longest main-thread task while it ran, and the scan time ÷ the
-// page's own DOMContentLoaded time. Then the content script's gzipped size.
+// "leadsync-scan" measure: from its start until every badge is on the page), the longest
+// main-thread task while it ran (the longtask API where headless Chromium reports it, and the
+// scanner's own measure of each synchronous slice), the lookup round trip that follows, and the
+// scan time ÷ the page's own DOMContentLoaded time. Then the content script's gzipped size.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,10 +56,13 @@ export default async function captureBench(): Promise<BenchRow[]> {
       });
       await page.goto(`${base}/p${n}.html`, { waitUntil: 'load' });
       if (n === SIZES[0]) {
-        // Calibration: a 120 ms task of the page itself must show up, or the longtask figures mean nothing.
+        // Calibration: a 120 ms task of the page itself must show up, or the longtask figures mean
+        // nothing. Queued as a task of the page: code run through the DevTools protocol is not one.
         await page.evaluate(() => {
-          const end = performance.now() + 120;
-          while (performance.now() < end);
+          setTimeout(() => {
+            const end = performance.now() + 120;
+            while (performance.now() < end);
+          }, 0);
         });
       }
       await page.waitForFunction(() => performance.getEntriesByName('leadsync-scan').length > 0, { timeout: 60_000 });
@@ -69,9 +74,14 @@ export default async function captureBench(): Promise<BenchRow[]> {
         // Tasks that overlap the scan are the scan's (or the badges' it mounted).
         const during = tasks.filter((t) => t.start + t.duration >= scan.startTime && t.start <= scan.startTime + scan.duration);
         const extracts = performance.getEntriesByName('leadsync-extract').map((e) => e.duration);
+        const mounts = performance.getEntriesByName('leadsync-mount').map((e) => e.duration);
+        const lookup = performance.getEntriesByName('leadsync-lookup')[0]?.duration ?? 0;
         return {
           calibration: Math.max(0, ...tasks.map((t) => t.duration)),
           longestExtract: Math.max(0, ...extracts),
+          longestMount: Math.max(0, ...mounts),
+          slices: extracts.length + mounts.length,
+          lookup,
           elements: document.getElementsByTagName('*').length,
           badges: document.querySelectorAll('leadsync-badge').length,
           scan: scan.duration,
@@ -83,7 +93,11 @@ export default async function captureBench(): Promise<BenchRow[]> {
       rows.push({ name: `scan, ${label}`, value: m.scan, unit: 'ms', ...(n === 10_000 ? { goal: '≤ 100 ms', met: m.scan <= 100 } : {}) });
       if (n === SIZES[0]) rows.push({ name: 'calibration: longest task seen, with a 120 ms task of the page', value: m.calibration, unit: 'ms' });
       rows.push({ name: `longest task during the scan (longtask API), ${label}`, value: m.longest, unit: 'ms', goal: '≤ 50 ms', met: m.longest <= 50 });
-      rows.push({ name: `longest extraction step (one synchronous task), ${label}`, value: m.longestExtract, unit: 'ms', goal: '≤ 50 ms', met: m.longestExtract <= 50 });
+      // The scan runs in slices between which the page has the thread: its longest task is its longest slice.
+      const longestStep = Math.max(m.longestExtract, m.longestMount);
+      rows.push({ name: `longest scan slice (one synchronous task, of ${m.slices}), ${label}`, value: longestStep, unit: 'ms', goal: '≤ 50 ms', met: longestStep <= 50 });
+      rows.push({ name: `badge lookup round trip after the scan (background; no server here), ${label}`, value: m.lookup, unit: 'ms' });
+      rows.push({ name: `scan and lookup together (every badge coloured), ${label}`, value: m.scan + m.lookup, unit: 'ms' });
       rows.push({ name: `scan ÷ page DOMContentLoaded, ${label}`, value: m.scan / Math.max(1, m.dcl), unit: 'x', ratio: m.scan / Math.max(1, m.dcl), baseline: `DOMContentLoaded ${m.dcl.toFixed(0)} ms` });
       await page.close();
     }

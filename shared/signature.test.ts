@@ -23,6 +23,21 @@ describe('findSignature', () => {
       body: 'Sounds good.\n\nThanks,\nNoam\n\nOn Mon, Apr 2, 2012 at 6:26 PM, Megan One <m@example.com> wrote:\n> Hi\n>\n> -- \n> Megan One\n',
       want: ['Noam'],
     },
+    {
+      what: 'not the short last line of a paragraph of prose above a blank line',
+      body: "Thanks Sasha, I can't go any higher and is why I limited it to the\nhomepage.\n\nStavros Xxxxxx\nvia mobile",
+      want: ['Stavros Xxxxxx'],
+    },
+    {
+      what: 'a signature with a blank line inside it, under a paragraph of prose',
+      body: 'See the quote attached, it holds for a month from today.\n\nLi Chen\nCTO, Acme\n\n+1 415 555 0199',
+      want: ['Li Chen', 'CTO, Acme', '+1 415 555 0199'],
+    },
+    {
+      what: 'after a Russian valediction, a name in Cyrillic',
+      body: 'Добрый день.\n\nЕсли Вы заинтересованы, пожалуйста ответьте на это письмо.\n\nС уважением,\nСергей Обухов',
+      want: ['Сергей Обухов'],
+    },
     { what: 'nothing in a message without one', body: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.', want: [] },
   ])('$what', ({ body, want }) => {
     expect(findSignature(body)).toEqual(want);
@@ -46,6 +61,11 @@ describe('parseSignature', () => {
       lines: ['Me John Doe', 'Internet xxx / xxxxx', 't. 555-931-0702'],
       senderName: 'John Doe',
       want: { name: 'John Doe', phone: '+15559310702' },
+    },
+    {
+      what: 'a name in Cyrillic',
+      lines: ['Сергей Обухов'],
+      want: { name: 'Сергей Обухов' },
     },
     {
       what: 'a British number with the GB region',

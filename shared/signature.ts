@@ -40,6 +40,19 @@ export function ownText(body: string): string {
   return out.join('\n');
 }
 
+/** A line of running text rather than a signature line: many words, or a sentence. */
+const isProse = (line: string): boolean => {
+  const words = line.trim().split(/\s+/).length;
+  return words >= 9 || (words >= 5 && /[.!?]$/.test(line.trim()));
+};
+
+/** The lines of the paragraph that ends just above line `blank`. */
+function paragraphAbove(lines: readonly string[], blank: number): string[] {
+  const out: string[] = [];
+  for (let i = blank - 1; i >= 0 && (lines[i] ?? '').trim(); i--) out.push(lines[i] ?? '');
+  return out;
+}
+
 /** The signature block: after a "-- " delimiter or a valediction, else the short lines that end the message. */
 export function findSignature(body: string): string[] {
   const lines = ownText(body).split('\n').map((l) => l.replace(/\s+$/, ''));
@@ -50,10 +63,12 @@ export function findSignature(body: string): string[] {
     if (DELIMITER.test(line) || VALEDICTION.test(line)) return lines.slice(i + 1).map((l) => l.trim()).filter((l) => l && !NOISE.test(l));
   }
   // No marker: take the run of short lines at the end, if it holds something a signature has.
+  // A paragraph of prose above a blank line is the message, however short its last line.
   const block: string[] = [];
   for (let i = lines.length - 1; i >= tail; i--) {
     const line = (lines[i] ?? '').trim();
     if (line.length > 70) break;
+    if (!line && block.length > 0 && paragraphAbove(lines, i).some(isProse)) break;
     if (line) block.unshift(line);
   }
   const signs = block.filter((l) => EMAIL.test(l) || URL_RE.test(l) || phonesInText(l, 'US', 'POSSIBLE').length > 0 || looksLikeName(l)).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_SITES, SCAN_SCRIPT_ID, scanMatches, syncScanRegistration, type RegisteredScript, type ScanAccessApi } from './scan-access.ts';
+import { ALL_SITES, newlyCovered, SCAN_SCRIPT_ID, scanMatches, syncScanRegistration, urlMatches, type RegisteredScript, type ScanAccessApi } from './scan-access.ts';
 
 describe('scanMatches', () => {
   const cases: [string, string[], string[]][] = [
@@ -73,5 +73,34 @@ describe('syncScanRegistration', () => {
     origins.length = 0;
     expect(await syncScanRegistration(api)).toEqual([]);
     expect(api.scripts.size).toBe(0);
+  });
+});
+
+describe('urlMatches', () => {
+  const cases: [string, string, boolean][] = [
+    ['https://acme.example/team', 'https://*/*', true],
+    ['http://acme.example/team', 'https://*/*', false],
+    ['http://127.0.0.1:8080/x', 'http://127.0.0.1/*', true],
+    ['http://localhost/', 'http://127.0.0.1/*', false],
+    ['https://www.acme.example/', '*://*.acme.example/*', true],
+    ['https://acme.example/', '*://*.acme.example/*', true],
+    ['https://notacme.example/', '*://*.acme.example/*', false],
+    ['chrome://extensions/', '*://*/*', false],
+    ['not a url', 'https://*/*', false],
+  ];
+  it.each(cases)('%s under %s: %s', (url, pattern, expected) => expect(urlMatches(url, pattern)).toBe(expected));
+});
+
+describe('newlyCovered', () => {
+  it('picks the open web tabs that a grant of every site newly covers', () => {
+    const tabs = [
+      { id: 1, url: 'https://acme.example/team' },
+      { id: 2, url: 'http://127.0.0.1:3000/page' },
+      { id: 3, url: 'chrome://settings/' },
+      { id: 4 },
+      { id: 5, url: 'http://globex.example/' },
+    ];
+    expect(newlyCovered(tabs, ['http://127.0.0.1/*', 'http://localhost/*'], [...ALL_SITES])).toEqual([1, 5]);
+    expect(newlyCovered(tabs, [...ALL_SITES], ['http://127.0.0.1/*'])).toEqual([]);
   });
 });

@@ -53,3 +53,29 @@ export async function syncScanRegistration(api: ScanAccessApi): Promise<string[]
   }
   return matches;
 }
+
+/** Whether a page's URL falls under a match pattern of the kind scanMatches returns (scheme, host, any path). */
+export function urlMatches(url: string, pattern: string): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)\/.*$/.exec(pattern);
+  if (!m) return false;
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme, host] = m as unknown as [string, string, string];
+  const pageScheme = page.protocol.slice(0, -1);
+  if (pageScheme !== 'http' && pageScheme !== 'https') return false;
+  if (scheme !== '*' && scheme !== pageScheme) return false;
+  if (host === '*') return true;
+  if (host.startsWith('*.')) return page.hostname === host.slice(2) || page.hostname.endsWith(host.slice(1));
+  return page.hostname === host;
+}
+
+/** The open tabs the scanner may now run in but did not before: those to scan at once after a grant. */
+export function newlyCovered(tabs: readonly { id?: number | undefined; url?: string | undefined }[], before: readonly string[], after: readonly string[]): number[] {
+  return tabs.flatMap((t) =>
+    t.id !== undefined && t.url !== undefined && after.some((p) => urlMatches(t.url!, p)) && !before.some((p) => urlMatches(t.url!, p)) ? [t.id] : [],
+  );
+}

@@ -1,5 +1,6 @@
 import { reasonLines } from '../../shared/scoring/explain.ts';
 import type { BadgeModel } from './badge-state.ts';
+import { badgeSummary } from './badge-summary.ts';
 
 export interface BadgeProps {
   model: BadgeModel;
@@ -19,12 +20,19 @@ export function Badge({ model, onCapture }: BadgeProps) {
   };
   switch (state.kind) {
     case 'known': {
-      const owner = state.ownerName ? `, owned by ${state.ownerName}` : '';
-      // The title is text (never HTML): the top reasons up, then down, one a line.
+      // The title is text (never HTML): who has it and since when, the score, whether it comes from the
+      // offline copy, then the top reasons up and down, one a line.
       const offline = state.staleSince ? [`Offline: as of ${state.staleSince === 'never' ? 'the last sync' : new Date(state.staleSince).toLocaleString()}`] : [];
-      const title = [`Leadsync score ${state.score} (grade ${state.grade}), ${state.status}${owner}`, ...offline, ...reasonLines(state.reasons ?? [])].join('\n');
+      const title = [badgeSummary(state, new Date()), `Leadsync score ${state.score} (grade ${state.grade})`, ...offline, ...reasonLines(state.reasons ?? [])].join('\n');
       return (
-        <span class={`badge score ${GRADE_CLASS[state.grade] ?? ''}${state.staleSince ? ' stale' : ''}`} data-state="known" data-stale={state.staleSince ? 'true' : undefined} title={title} onClick={stop}>
+        <span
+          class={`badge score ${GRADE_CLASS[state.grade] ?? ''}${state.staleSince ? ' stale' : ''}`}
+          data-state="known"
+          data-stale={state.staleSince ? 'true' : undefined}
+          title={title}
+          aria-label={title.split('\n').slice(0, 2).join(', ')}
+          onClick={stop}
+        >
           <span class="grade">{state.grade}</span>
           <span class="points">{state.score}</span>
         </span>

@@ -7,7 +7,19 @@ export type BadgeState =
   | { kind: 'checking' }
   | { kind: 'unknown' }
   | { kind: 'capturing' }
-  | { kind: 'known'; leadId: string; score: number; grade: string; status: string; ownerName?: string | undefined; reasons?: readonly ScoreReason[] | undefined; staleSince?: string }
+  | {
+      kind: 'known';
+      leadId: string;
+      score: number;
+      grade: string;
+      status: string;
+      ownerName?: string | undefined;
+      /** When the lead entered its status (ISO). */
+      statusSince?: string | undefined;
+      reasons?: readonly ScoreReason[] | undefined;
+      /** Set when the badge comes from the offline copy: when it was last in sync, or 'never'. */
+      staleSince?: string;
+    }
   /** Saved in the outbox while the server does not answer. */
   | { kind: 'queued'; waiting: number }
   | { kind: 'error'; message: string };

@@ -6,8 +6,15 @@ export const SCAN_REPORT_KEY = '__leadsyncScanReport';
 
 export type ScanReport = { kind: 'scanned'; contacts: number; known: number } | { kind: 'blocked' };
 
-/** Reads the report in the page's isolated world; runs there, so it may use nothing from outside. */
-export function readScanReport(key: string): Promise<ScanReport> | undefined {
-  const fn = (globalThis as unknown as Record<string, unknown>)[key];
-  return typeof fn === 'function' ? (fn as () => Promise<ScanReport>)() : undefined;
+/**
+ * Reads the report in the page's isolated world; runs there, so it may use nothing from outside.
+ * The scanner publishes it as it starts, which may be a moment after its file was injected.
+ */
+export async function readScanReport(key: string): Promise<ScanReport | undefined> {
+  for (let tries = 0; tries < 100; tries++) {
+    const fn = (globalThis as unknown as Record<string, unknown>)[key];
+    if (typeof fn === 'function') return (fn as () => Promise<ScanReport>)();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return undefined;
 }

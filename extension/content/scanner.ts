@@ -1,4 +1,4 @@
-import { extractContacts } from '../../shared/capture/extract.ts';
+import { extractContactsInSlices } from '../../shared/capture/extract.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
 import { LOOKUP_MAX } from '../../shared/schemas/limits.ts';
 import { topReasons } from '../../shared/scoring/explain.ts';
@@ -29,6 +29,18 @@ export interface ScannerDeps {
   blocklist(): Blocklist;
   /** Aborted when the content script is invalidated (extension reloaded or updated). */
   signal: AbortSignal;
+  /** Gives the main thread back to the page between slices of a scan (default: scheduler.yield, else a macrotask). */
+  pause?(): Promise<void>;
+  /** How long a slice may run before it pauses (default SLICE_MS). */
+  sliceMs?: number;
+}
+
+/** How long one slice of extraction may hold the main thread: far below the 50 ms of a long task. */
+export const SLICE_MS = 12;
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Every key a candidate is known by: its email and its phone. The first names its badge. */
@@ -57,6 +69,7 @@ export function startScanner(deps: ScannerDeps): {
 } {
   const badges = new Map<string, { model: BadgeModel; anchor: Element; remove: () => void }>();
   const keyToBadge = new Map<string, string>();
+  const sliceMs = deps.sliceMs ?? SLICE_MS;
   const scanned = new WeakSet<Node>();
   const pending = new Set<Element>();
   let idleScheduled = false;
@@ -77,7 +90,17 @@ export function startScanner(deps: ScannerDeps): {
       for (const m of chunk) {
         const match = (m.candidate.email && byKey.get(m.candidate.email)) || (m.candidate.phone && byKey.get(m.candidate.phone)) || undefined;
         m.state.value = match
-          ? { kind: 'known', leadId: match.leadId, score: match.score, grade: match.grade, status: match.status, ownerName: match.ownerName, reasons: match.reasons, ...(reply.stale ? { staleSince: reply.stale } : {}) }
+          ? {
+              kind: 'known',
+              leadId: match.leadId,
+              score: match.score,
+              grade: match.grade,
+              status: match.status,
+              ownerName: match.ownerName,
+              statusSince: match.statusSince,
+              reasons: match.reasons,
+              ...(reply.stale ? { staleSince: reply.stale } : {}),
+            }
           : { kind: 'unknown' };
       }
     }
@@ -88,8 +111,11 @@ export function startScanner(deps: ScannerDeps): {
     if (state === 'unknown' || state === 'error' || state === 'checking') deps.review(model);
   };
 
-  /** Extracts from roots, mounts a badge for each new contact, and looks them all up at once. */
-  async function scanRoots(roots: ParentNode[]): Promise<void> {
+  /**
+   * Extracts from roots, mounts a badge for each new contact, and looks them all up at once.
+   * `mounted` is called once the badges are on the page, before the lookup's round trip.
+   */
+  async function scanRoots(roots: ParentNode[], mounted?: () => void): Promise<void> {
     if (deps.signal.aborted) return;
     for (const [key, badge] of badges) {
       if (!badge.anchor.isConnected) {
@@ -99,36 +125,78 @@ export function startScanner(deps: ScannerDeps): {
       }
     }
     const blocklist = deps.blocklist();
-    const fresh: BadgeModel[] = [];
+    const fresh: { model: BadgeModel; entry: { model: BadgeModel; anchor: Element; remove: () => void }; placement: 'after' | 'append' }[] = [];
     for (const root of roots) {
-      // One extraction is one synchronous task: its measure is the scan's longest step.
-      const started = performance.now();
-      const found = extractContacts(root, { url: deps.url(), region: deps.region });
-      performance.measure('leadsync-extract', { start: started, end: performance.now() });
+      const found = await extractInSlices(root);
+      if (found === undefined) return;
       for (const candidate of found) {
         const keys = candidateKeys(candidate);
         const key = keys[0];
         if (!key || !candidate.anchor || keys.some((k) => keyToBadge.has(k)) || isBlocked(candidate, blocklist)) continue;
         const model = createBadgeModel(key, candidate);
         const [anchor, placement] = placeOutsideLinks(candidate.anchor, candidate.placement ?? 'after');
-        badges.set(key, { model, anchor, remove: () => {} });
+        const entry = { model, anchor, remove: () => {} };
+        badges.set(key, entry);
         for (const k of keys) keyToBadge.set(k, key);
-        const remove = await deps.mount(model, anchor, placement, open);
-        const entry = badges.get(key);
-        if (entry) entry.remove = remove;
-        fresh.push(model);
+        fresh.push({ model, entry, placement });
       }
     }
-    if (fresh.length > 0) await lookup(fresh);
+    // One lookup round trip for the whole batch, sent first: it travels while the badges mount.
+    const looked = fresh.length > 0 ? lookup(fresh.map((f) => f.model)) : undefined;
+    const mounts: Promise<void>[] = [];
+    let sliceStart = performance.now();
+    for (const { model, entry, placement } of fresh) {
+      // A page of hundreds of contacts mounts its badges in slices too.
+      if (performance.now() - sliceStart >= sliceMs) {
+        performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
+        await (deps.pause ?? yieldToPage)();
+        if (deps.signal.aborted) return;
+        sliceStart = performance.now();
+      }
+      mounts.push(
+        deps.mount(model, entry.anchor, placement, open).then((remove) => {
+          // Stopped while it mounted: the abort handler has already cleared the others.
+          if (deps.signal.aborted) remove();
+          else entry.remove = remove;
+        }),
+      );
+    }
+    performance.measure('leadsync-mount', { start: sliceStart, end: performance.now() });
+    await Promise.all(mounts);
+    mounted?.();
+    await looked;
+  }
+
+  /**
+   * Runs the extractors over a root in slices of SLICE_MS, giving the page the main thread between
+   * them. Each slice is a user-timing measure, so the page's tools (and our benchmark) see the
+   * longest. Undefined when the content script was stopped meanwhile.
+   */
+  async function extractInSlices(root: ParentNode) {
+    const work = extractContactsInSlices(root, { url: deps.url(), region: deps.region });
+    for (;;) {
+      const started = performance.now();
+      let step = work.next();
+      while (!step.done && performance.now() - started < sliceMs) step = work.next();
+      performance.measure('leadsync-extract', { start: started, end: performance.now() });
+      if (step.done) return step.value;
+      await (deps.pause ?? yieldToPage)();
+      if (deps.signal.aborted) return undefined;
+    }
   }
 
   async function fullScan(): Promise<void> {
     if (!deps.doc.body) return;
     scanned.add(deps.doc.body);
     // User-timing marks: the page's own performance tools (and our benchmark) see what a scan costs.
-    performance.mark('leadsync-scan-start');
-    await scanRoots([deps.doc]);
-    performance.measure('leadsync-scan', 'leadsync-scan-start');
+    // The scan ends when its badges are on the page; the lookup that colours them is measured apart.
+    const started = performance.now();
+    let badgesAt: number | undefined;
+    await scanRoots([deps.doc], () => {
+      badgesAt = performance.now();
+      performance.measure('leadsync-scan', { start: started, end: badgesAt });
+    });
+    if (badgesAt !== undefined) performance.measure('leadsync-lookup', { start: badgesAt, end: performance.now() });
   }
 
   /** Takes changed subtrees in idle time; each root is one unit of work, so no slice runs long. */
@@ -187,7 +255,8 @@ export function startScanner(deps: ScannerDeps): {
     } else if (reply.ok && 'lead' in reply.data) {
       const { lead: saved } = reply.data;
       const { up, down } = topReasons(saved.score);
-      model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, reasons: [...up, ...down] };
+      // Captured this moment: its status (new, or assigned by a routing rule) dates from now.
+      model.state.value = { kind: 'known', leadId: saved.id, score: saved.score.total, grade: saved.score.grade, status: saved.status, statusSince: saved.updatedAt, reasons: [...up, ...down] };
     } else {
       model.state.value = { kind: 'unknown' };
     }

@@ -1,4 +1,4 @@
-import { browser, defineContentScript } from '#imports';
+import { browser, defineContentScript, type ContentScriptContext } from '#imports';
 import { selectionCandidate } from '../../shared/capture/selection.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
 import { isBlocked, isPageBlocked, parseBlocklist } from '../content/blocklist.ts';
@@ -20,7 +20,7 @@ function pageRegion(doc: Document): string {
 }
 
 /** The phone metadata from storage; on a first install the background may still be writing it. */
-async function phoneMetadata(): Promise<NonNullable<Awaited<ReturnType<typeof phoneMetadataItem.getValue>>>> {
+async function phoneMetadata(ctx: ContentScriptContext): Promise<NonNullable<Awaited<ReturnType<typeof phoneMetadataItem.getValue>>>> {
   const stored = await phoneMetadataItem.getValue();
   if (stored) return stored;
   return new Promise((resolve) => {
@@ -29,6 +29,7 @@ async function phoneMetadata(): Promise<NonNullable<Awaited<ReturnType<typeof ph
       unwatch();
       resolve(value);
     });
+    ctx.onInvalidated(unwatch);
   });
 }
 
@@ -57,7 +58,7 @@ export default defineContentScript({
       }, 0),
     );
 
-    const [neverCapture, metadata] = await Promise.all([neverCaptureItem.getValue(), phoneMetadata()]);
+    const [neverCapture, metadata] = await Promise.all([neverCaptureItem.getValue(), phoneMetadata(ctx)]);
     if (ctx.isInvalid) return;
     setPhoneMetadata(metadata);
     let blocklist = parseBlocklist(neverCapture);

@@ -41,7 +41,10 @@ describe('privacy settings', () => {
 
     const no = setup(false);
     await no.model.load();
-    await no.model.setAutoScan(true);
+    const asking = no.model.setAutoScan(true);
+    // While Chrome asks, the box is neither on nor off (and disabled).
+    expect(no.model.autoScan.value).toBeNull();
+    await asking;
     expect(no.model.autoScan.value).toBe(false);
     expect(no.model.status.value?.text).toMatch(/did not grant/);
   });

@@ -43,6 +43,8 @@ export function createPrivacyModel(deps: {
 
   async function setAutoScan(on: boolean): Promise<void> {
     const asked = on ? deps.requestAllSites() : deps.removeAllSites();
+    // The box shows the answer, not the click: a refused grant must untick it, so it is redrawn.
+    autoScan.value = null;
     try {
       await asked;
     } catch (err) {

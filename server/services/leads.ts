@@ -15,6 +15,7 @@ import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
 import { placeNewLead, type PreferredOwner } from './routing.ts';
+import { statusSince } from './status-since.ts';
 import { scoreLead } from './scoring.ts';
 import { checkLostReason, recordOutcome } from './pipeline.ts';
 
@@ -169,7 +170,16 @@ export function lookupLeads(deps: Deps, input: { emails?: string[] | undefined; 
     seen.add(id);
     const owner = lead.ownerId ? deps.repos.users.get(lead.ownerId) : undefined;
     const { up, down } = topReasons(lead.score);
-    matches.push({ key, leadId: id, score: lead.score.total, grade: lead.score.grade, status: lead.status, reasons: [...up, ...down], ...(owner ? { ownerName: owner.name } : {}) });
+    matches.push({
+      key,
+      leadId: id,
+      score: lead.score.total,
+      grade: lead.score.grade,
+      status: lead.status,
+      statusSince: statusSince(deps.repos.history.forLead(id), lead.status, lead.createdAt),
+      reasons: [...up, ...down],
+      ...(owner ? { ownerName: owner.name } : {}),
+    });
   }
   return { matches };
 }

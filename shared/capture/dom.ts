@@ -19,14 +19,23 @@ export function isSkipped(el: Element | null): boolean {
 
 export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-// Two to four capitalised words, optionally with particles (de, van, von …) and initials.
-const NAME = /^(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al)\s+)?(?:[A-ZÀ-Þ][\p{L}'’-]+|[A-Z]\.)){1,3}$/u;
+// Two to four capitalised words of any cased script (Maria Lopez, Сергей Обухов), optionally with
+// particles (de, van, von …) and initials.
+const NAME = /^(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:(?:de|da|del|der|di|du|la|le|van|von|bin|al)\s+)?(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,3}$/u;
 const NOT_NAMES = /\b(contact|email|phone|call|about|team|sales|support|office|inc|ltd|llc|gmbh|company|us|our|the|read|more|home|page)\b/i;
+/** Words that make a heading a business's name ("Philippa's Pharmacy", "ACME Hotel Innsbruck"), not a person's. */
+const BUSINESS = /\b(pharmacy|drugstore|hotel|motel|hostel|cafe|café|coffee|restaurant|bistro|bakery|brewery|winery|supplies|store|shop|market|laundromat|salon|clinic|hospital|dental|bank|gallery|studio|center|centre|theatre|theater|museum|school|academy|university|college|institute|foundation|association|agency|services|solutions|systems|technologies|labs|group|holdings|partners|consulting|inc|ltd|llc|gmbh|corp|corporation|company|plc)\b/i;
 
 /** Whether a short text reads like a person's name ("Maria Lopez", "Jean-Luc de la Tour"). */
 export function looksLikeName(text: string): boolean {
   const t = text.trim();
-  return t.length >= 3 && t.length <= 60 && NAME.test(t) && !NOT_NAMES.test(t);
+  return t.length >= 3 && t.length <= 60 && NAME.test(t) && !NOT_NAMES.test(t) && !BUSINESS.test(t);
+}
+
+/** Whether a short heading reads like a business's name: capitalised, short, with a business word. */
+export function looksLikeBusiness(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 3 && t.length <= 60 && /^[\p{Lu}\d]/u.test(t) && BUSINESS.test(t) && !/[.!?:]$/.test(t);
 }
 
 const CONTAINERS = 'li, tr, article, section, aside, address, dd, figure, [class*="card"], [class*="person"], [class*="member"], [class*="profile"], [class*="contact"], [class*="vcard"]';
@@ -37,6 +46,17 @@ export function contactBlock(el: Element): Element | null {
   const block = el.closest(CONTAINERS);
   if (block && textOf(block).length <= 600) return block;
   return el.parentElement;
+}
+
+/** A business's name from the block around an element: a heading that reads as one (a listing, not a person). */
+export function businessNear(el: Element): string | undefined {
+  const block = contactBlock(el);
+  if (!block) return undefined;
+  for (const carrier of Array.from(block.querySelectorAll('h1, h2, h3, h4, h5, h6, [class*="name"], [itemprop="name"]'))) {
+    const t = textOf(carrier);
+    if (looksLikeBusiness(t)) return t;
+  }
+  return undefined;
 }
 
 /** A person's name from the block around an element: its heading or emphasised text. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractContacts } from './extract.ts';
+import { extractContacts, extractContactsInSlices } from './extract.ts';
+import { EXTRACTORS } from './registry.ts';
 import { dom, fieldsOf, PAGE_URL } from './test-dom.ts';
 
 const run = (html: string, region = 'US') => fieldsOf(extractContacts(dom(html).body, { url: PAGE_URL, region }));
@@ -22,6 +23,16 @@ describe('extractContacts', () => {
       html: '<div><a href="tel:020 7946 0958">Call</a></div>',
       region: 'GB',
       want: [{ phone: '+442079460958' }],
+    },
+    {
+      what: "a listing's heading names the business to call, not a person",
+      html: "<div><h1>Philippa's Pharmacy</h1><p>Open: Monday-Thursday 9am-noon</p><p>Phone: (800) 555-1234</p></div>",
+      want: [{ phone: '+18005551234', company: "Philippa's Pharmacy" }],
+    },
+    {
+      what: 'a hotel by its heading, a person still by theirs',
+      html: '<ul><li><h3>ACME Hotel Innsbruck</h3><p>reservations@acme-hotel.example</p></li><li><h3>Anna Berger</h3><p>anna@acme-hotel.example</p></li></ul>',
+      want: [{ email: 'reservations@acme-hotel.example', company: 'ACME Hotel Innsbruck' }, { email: 'anna@acme-hotel.example', name: 'Anna Berger' }],
     },
     {
       what: 'an email in running text, named by its list item',
@@ -109,5 +120,31 @@ describe('the e2e fixture pages', () => {
   it('the hostile page keeps names as text and finds its contacts', () => {
     const found = extractContacts(page('hostile.html'), { url: PAGE_URL, region: 'US' });
     expect(found.map((c) => c.email ?? c.phone)).toEqual(['trent@evil.example', 'mallory@evil.example', '+14155550177']);
+  });
+});
+
+describe('extractContactsInSlices', () => {
+  // A long page: filler sections with a contact every 40 of them, and one in JSON-LD only.
+  const filler = (i: number) => `<section><h4>Section ${i}</h4><p>Lorem ipsum ${i} dolor, call 2024 sit amet.</p><ul><li>One</li><li>Two</li></ul></section>`;
+  const person = (i: number) => `<li class="card"><h3>Person Number${String.fromCharCode(65 + (i % 26))}</h3><p>Sales Manager</p><p>person${i}@bench.example · +1 415 555 ${String(100 + i).padStart(4, '0')}</p></li>`;
+  const html =
+    '<script type="application/ld+json">{"@type":"Person","name":"Hidden Person","email":"hidden@bench.example"}</script><p>Hidden Person</p>' +
+    Array.from({ length: 800 }, (_, i) => (i % 40 === 0 ? `<ul>${person(i / 40)}</ul>` : filler(i))).join('');
+
+  it('finds exactly what the one-step extraction finds, yielding along the way', () => {
+    const doc = dom(html);
+    const whole = fieldsOf(extractContacts(doc.body.parentNode as ParentNode, { url: PAGE_URL, region: 'US' }));
+    const work = extractContactsInSlices(doc.body.parentNode as ParentNode, { url: PAGE_URL, region: 'US' });
+    let yields = 0;
+    let step = work.next();
+    while (!step.done) {
+      yields++;
+      step = work.next();
+    }
+    expect(fieldsOf(step.value)).toEqual(whole);
+    expect(whole).toHaveLength(21);
+    expect(whole).toContainEqual(expect.objectContaining({ email: 'hidden@bench.example' }));
+    // One yield after each extractor, and more inside the text walk of a long page.
+    expect(yields).toBeGreaterThan(EXTRACTORS.length + 2);
   });
 });

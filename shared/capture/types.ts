@@ -38,4 +38,18 @@ export interface ExtractContext {
 export interface Extractor {
   id: string;
   extract(root: ParentNode, ctx: ExtractContext): Candidate[];
+  /**
+   * The same work cut into slices, for an extractor that walks the whole page: it yields between
+   * slices so the content script can give the page its main thread back, and returns what
+   * `extract` would.
+   */
+  slices?(root: ParentNode, ctx: ExtractContext): Generator<void, Candidate[]>;
+}
+
+/** Runs a sliced extraction to its end, at once (the command line, tests). */
+export function runSlices<T>(work: Generator<void, T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
 }

@@ -24,6 +24,8 @@ export const lookupMatch = z.object({
   /** The top reasons up, then down, for the badge's tooltip. */
   reasons: z.array(scoreReason).optional(),
   ownerName: z.string().optional(),
+  /** When the lead entered its status (ISO), for "contacted 2 days ago". */
+  statusSince: z.string().optional(),
 });
 export type LookupMatch = z.infer<typeof lookupMatch>;
 

@@ -39,8 +39,10 @@ describe('scanning only where the rep allows it', () => {
     await page.click('[data-testid="test-connection"]');
     await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
     await page.close();
-    // One person of the team page is already a lead.
+    // One person of the team page is already a lead: Ana took it from the queue and called.
     await rep.api.leads.capture.mutate({ email: 'olivia.hart@northwind.example', name: 'Olivia Hart', source: { kind: 'manual' } });
+    const olivia = (await rep.api.queue.next.mutate({})).lead!;
+    await rep.api.activities.add.mutate({ leadId: olivia.id, type: 'call', outcome: 'connected' });
   });
 
   afterAll(async () => {
@@ -104,10 +106,11 @@ describe('scanning only where the rep allows it', () => {
     expect(await scanFrom(popup)).toBe('Found 10 contacts on this page, 1 already a lead. Click a badge to capture.');
     // The new run replaced the first one's badges rather than adding to them.
     expect(await page.$$eval('leadsync-badge', (els) => els.length)).toBe(10);
-    await page.waitForFunction(
-      () => document.querySelector('leadsync-badge[leadsync-key="email:olivia.hart@northwind.example"]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
-      { timeout: 15_000 },
-    );
+    const olivia = 'leadsync-badge[leadsync-key="email:olivia.hart@northwind.example"]';
+    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known', { timeout: 15_000 }, olivia);
+    // Its hover says who has it and what happened last.
+    const hover = await page.$eval(`${olivia} >>> .badge`, (el) => el.getAttribute('title') ?? '');
+    expect(hover.split('\n')[0]).toMatch(/^owned by Ana Ruiz · contacted (just now|\d+ minutes? ago)$/);
     await popup.close();
     await page.close();
   });

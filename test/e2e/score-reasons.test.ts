@@ -56,10 +56,10 @@ describe('score reasons in the extension, in Chromium', () => {
     await waitKnown(page, infoKey);
     const infoDetail = await rep.api.leads.get.query({ id: info.id });
     const infoTitle = await titleOf(page, infoKey);
-    expect(infoTitle.split('\n')).toEqual([
-      `Leadsync score ${info.score.total} (grade ${info.score.grade}), new`,
-      ...reasonLines([...infoDetail.explanation.up, ...infoDetail.explanation.down]),
-    ]);
+    const [infoWho, ...infoRest] = infoTitle.split('\n');
+    // Who has it and since when first: a new lead waits in the queue, captured a moment ago.
+    expect(infoWho).toMatch(/^in the queue · captured (just now|\d+ minutes? ago)$/);
+    expect(infoRest).toEqual([`Leadsync score ${info.score.total} (grade ${info.score.grade})`, ...reasonLines([...infoDetail.explanation.up, ...infoDetail.explanation.down])]);
     expect(infoTitle).toContain('−6 Role address (info@), not a person');
 
     // Capturing with "+" (then Save on the review card) shows the new lead's reasons straight away.
@@ -70,7 +70,7 @@ describe('score reasons in the extension, in Chromium', () => {
     const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
     const { lead, explanation } = await rep.api.leads.get.query({ id: matches[0]!.leadId });
     const title = await titleOf(page, maria);
-    expect(title.split('\n')).toEqual([`Leadsync score ${lead.score.total} (grade ${lead.score.grade}), new`, ...reasonLines([...explanation.up, ...explanation.down])]);
+    expect(title.split('\n')).toEqual(['in the queue · captured just now', `Leadsync score ${lead.score.total} (grade ${lead.score.grade})`, ...reasonLines([...explanation.up, ...explanation.down])]);
     expect(title).toContain('+18 Vice president title');
     await page.close();
   });

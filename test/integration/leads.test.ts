@@ -340,8 +340,8 @@ describe('leads over HTTP', () => {
       expect(matches).toHaveLength(2);
       expect(matches).toEqual(
         expect.arrayContaining([
-          { key: 'lookup@saffron.example', leadId: a.lead.id, score: a.lead.score.total, grade: a.lead.score.grade, status: 'new', reasons: expect.any(Array) },
-          { key: '+442079460102', leadId: b.lead.id, score: b.lead.score.total, grade: b.lead.score.grade, status: 'new', reasons: expect.any(Array) },
+          { key: 'lookup@saffron.example', leadId: a.lead.id, score: a.lead.score.total, grade: a.lead.score.grade, status: 'new', statusSince: a.lead.createdAt, reasons: expect.any(Array) },
+          { key: '+442079460102', leadId: b.lead.id, score: b.lead.score.total, grade: b.lead.score.grade, status: 'new', statusSince: b.lead.createdAt, reasons: expect.any(Array) },
         ]),
       );
     });
