@@ -59,7 +59,11 @@ export async function mountReview(ctx: ContentScriptContext, model: ReviewModel,
     },
   });
   ui.mount();
+  let closed = false;
+  // Once only: a card closed by the next one must not, when its own timer fires, take the next one with it.
   const close = () => {
+    if (closed) return;
+    closed = true;
     ui.remove();
     if (openCard === close) openCard = undefined;
   };

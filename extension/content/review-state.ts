@@ -35,11 +35,13 @@ export interface ReviewModel {
   values: Record<ReviewField, Signal<string>>;
   saving: Signal<boolean>;
   error: Signal<string | undefined>;
+  /** Saved, but only in the outbox: the server did not answer. Shown a moment before the card closes. */
+  queued: Signal<string | undefined>;
 }
 
 export function createReview(candidate: Candidate): ReviewModel {
   const values = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, signal(candidate[f] ?? '')])) as Record<ReviewField, Signal<string>>;
-  return { candidate, values, saving: signal(false), error: signal(undefined) };
+  return { candidate, values, saving: signal(false), error: signal(undefined), queued: signal(undefined) };
 }
 
 /** Whether the rep changed a field from what was found (the provenance then says so). */

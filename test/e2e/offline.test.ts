@@ -120,8 +120,15 @@ describe('offline first, in Chromium', () => {
     for (const key of keys) {
       const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
       await badge?.click();
-      const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
+      const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 });
       await save?.click();
+      // The card says the lead is kept, not lost, for a moment before it goes (polled on a timer: a
+      // background tab's animation frames are too rare to catch it).
+      const note = await page.waitForFunction(
+        () => document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="review-queued"]')?.textContent ?? false,
+        { polling: 50, timeout: 15_000 },
+      );
+      expect(await note.jsonValue()).toMatch(/Saved offline: it syncs when the server answers \(\d waiting\)/);
       await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
     }
     // Ana's own lead on the page keeps its score badge offline, marked as from the copy.
@@ -225,7 +232,7 @@ describe('offline first, in Chromium', () => {
     const maria = 'email:maria.lopez@acme-widgets.com';
     const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
     await badge?.click();
-    await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 }))?.click();
+    await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 }))?.click();
     await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
     await page.close();
     expect(await stored<unknown[]>('outbox')).toHaveLength(1);
