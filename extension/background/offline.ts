@@ -16,8 +16,8 @@ export interface OfflineDeps extends HandlerDeps, OutboxDeps {
   followUps: Slot<FollowUp[]>;
 }
 
+// Each case's data has the type its message promises; the switch cannot tell the compiler so.
 const ok = (data: unknown, stale?: string | null): Reply<never> => ({ ok: true, data, ...(stale !== undefined ? { stale: stale ?? 'never' } : {}) }) as Reply<never>;
-
 
 /** Keeps what the server just answered, for the next time it does not. */
 async function remember(msg: ParsedMessage, data: unknown, deps: OfflineDeps): Promise<unknown> {

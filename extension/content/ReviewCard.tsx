@@ -53,6 +53,11 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
         </label>
       ))}
       <ProvisionalScore score={provisional} />
+      {model.queued.value && (
+        <p class="queued" role="status" data-testid="review-queued">
+          {model.queued.value}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
@@ -62,7 +67,7 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" class="primary" data-testid="save-lead" disabled={saving}>
+        <button type="submit" class="primary" data-testid="save-lead" disabled={saving || model.queued.value !== undefined}>
           {saving ? 'Saving…' : 'Save lead'}
         </button>
       </footer>

@@ -66,7 +66,11 @@ export async function mountReview(ctx: ContentScriptContext, model: ReviewModel,
     host.remove();
   };
   const forget = ctx.onInvalidated(remove);
+  let closed = false;
+  // Once only: a card closed by the next one must not, when its own timer fires, take the next one with it.
   const close = () => {
+    if (closed) return;
+    closed = true;
     forget();
     remove();
     if (openCard === close) openCard = undefined;

@@ -38,11 +38,13 @@ export interface ReviewModel {
   error: Signal<string | undefined>;
   /** The score the fields as they stand would get, computed by the background; not the server's. */
   provisional: Signal<ProvisionalScore | undefined>;
+  /** Saved, but only in the outbox: the server did not answer. Shown a moment before the card closes. */
+  queued: Signal<string | undefined>;
 }
 
 export function createReview(candidate: Candidate): ReviewModel {
   const values = Object.fromEntries(REVIEW_FIELDS.map((f) => [f, signal(candidate[f] ?? '')])) as Record<ReviewField, Signal<string>>;
-  return { candidate, values, saving: signal(false), error: signal(undefined), provisional: signal(undefined) };
+  return { candidate, values, saving: signal(false), error: signal(undefined), provisional: signal(undefined), queued: signal(undefined) };
 }
 
 /** Whether the rep changed a field from what was found (the provenance then says so). */

@@ -72,7 +72,7 @@ export default defineContentScript({
     const region = pageRegion(document);
 
     /** Opens the review card for a candidate; saving sends it, and a failure stays on the card. */
-    const review = (candidate: Candidate, save: (lead: ReturnType<typeof reviewedLead>) => Promise<{ ok: boolean; message?: string }>) => {
+    const review = (candidate: Candidate, save: (lead: ReturnType<typeof reviewedLead>) => Promise<{ ok: boolean; message?: string; queued?: number }>) => {
       const model = createReview(candidate);
       const unwatch = watchProvisional(model, (contact) => send({ type: 'provisional-score', contact }), region, (fn, ms) => {
         const id = ctx.setTimeout(fn, ms);
@@ -92,7 +92,11 @@ export default defineContentScript({
           model.error.value = undefined;
           const reply = await save(lead);
           model.saving.value = false;
-          if (reply.ok) close();
+          if (reply.ok && reply.queued !== undefined) {
+            // Offline: the rep should know it is kept, not lost, before the card goes away.
+            model.queued.value = `Saved offline: it syncs when the server answers (${reply.queued} waiting).`;
+            ctx.setTimeout(() => close(), 2500);
+          } else if (reply.ok) close();
           else model.error.value = reply.message;
         },
         () => close(),
@@ -117,7 +121,7 @@ export default defineContentScript({
       review: (badge) =>
         review(badge.candidate, async (lead) => {
           const reply = await scanner.capture(badge, lead);
-          return reply.ok ? reply : { ok: false, message: reply.message };
+          return reply.ok ? { ok: true, ...('queued' in reply.data ? { queued: reply.data.waiting } : {}) } : { ok: false, message: reply.message };
         }),
     });
 
@@ -131,7 +135,7 @@ export default defineContentScript({
       review(candidate, async (lead) => {
         if (!lead.email && !lead.phone) return { ok: false, message: 'Add an email or a phone number: a lead needs one of them.' };
         const reply = await send(captureMessage(lead));
-        return reply.ok ? reply : { ok: false, message: reply.message };
+        return reply.ok ? { ok: true, ...('queued' in reply.data ? { queued: reply.data.waiting } : {}) } : { ok: false, message: reply.message };
       });
     };
     browser.runtime.onMessage.addListener(onMessage);

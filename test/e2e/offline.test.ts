@@ -66,19 +66,24 @@ describe('offline first, in Chromium', () => {
     return page;
   }
   const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
-  /** What the extension keeps in chrome.storage.local, read in its service worker. */
+  /** Runs `fn` in an extension page (not the worker, which may be stopped and restarted under us). */
+  async function inExtension<T>(fn: () => Promise<T>): Promise<T> {
+    const page = await ext.browser.newPage();
+    try {
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+      return (await page.evaluate(fn)) as T;
+    } finally {
+      await page.close();
+    }
+  }
+  type Chrome = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } }; action: { getBadgeText(d: object): Promise<string> } };
+  /** What the extension keeps in chrome.storage.local. */
   async function stored<T>(key: string): Promise<T | undefined> {
-    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
-    const worker = await target.worker();
-    return worker?.evaluate(
-      (k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k).then((r) => r[k]),
-      key,
-    ) as Promise<T | undefined>;
+    const all = await inExtension(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(null as unknown as string));
+    return all[key] as T | undefined;
   }
-  async function badgeText(): Promise<string | undefined> {
-    const target = await ext.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
-    return (await target.worker())?.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
-  }
+  const badgeText = () => inExtension(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}));
+  const workerRunning = () => ext.browser.targets().some((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
 
   it('keeps a copy of the rep’s own leads while online', async () => {
     const page = await ext.browser.newPage();
@@ -115,8 +120,15 @@ describe('offline first, in Chromium', () => {
     for (const key of keys) {
       const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
       await badge?.click();
-      const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
+      const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 });
       await save?.click();
+      // The card says the lead is kept, not lost, for a moment before it goes (polled on a timer: a
+      // background tab's animation frames are too rare to catch it).
+      const note = await page.waitForFunction(
+        () => document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="review-queued"]')?.textContent ?? false,
+        { polling: 50, timeout: 15_000 },
+      );
+      expect(await note.jsonValue()).toMatch(/Saved offline: it syncs when the server answers \(\d waiting\)/);
       await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
     }
     // Ana's own lead on the page keeps its score badge offline, marked as from the copy.
@@ -212,5 +224,38 @@ describe('offline first, in Chromium', () => {
     expect(await stored<unknown[]>('syncConflicts')).toEqual([]);
     expect(await stored<unknown[]>('outbox')).toEqual([]);
     await pop.close();
+  });
+  it('a capture made offline syncs by itself after the service worker was stopped, with nobody touching the browser', async () => {
+    await down();
+    const page = await ext.browser.newPage();
+    await page.goto(`${site.url}/team.html`);
+    const maria = 'email:maria.lopez@acme-widgets.com';
+    const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
+    await badge?.click();
+    await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 }))?.click();
+    await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
+    await page.close();
+    expect(await stored<unknown[]>('outbox')).toHaveLength(1);
+
+    // Stop the worker, as Chrome does after 30 s idle; only its alarm can bring it back.
+    const options = await ext.browser.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await options.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.close();
+    for (let i = 0; i < 50 && workerRunning(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workerRunning()).toBe(false);
+
+    await up();
+    let found = 0;
+    for (let i = 0; i < 300 && found === 0; i++) {
+      found = (await ana.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] })).matches.length;
+      if (found === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toBe(1);
+    for (let i = 0; i < 50 && ((await stored<unknown[]>('outbox'))?.length ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await stored<unknown[]>('outbox')).toEqual([]);
+    expect(server!.deps.store.size('leads')).toBe(8);
   });
 });
