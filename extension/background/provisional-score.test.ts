@@ -47,7 +47,7 @@ describe('RulesCache', () => {
     const cache = new RulesCache();
     const s = fakeServer();
     const refused = cache.get('k', s.source);
-    s.asked[0]!.reject(new Error('FORBIDDEN'));
+    s.asked[0]!.reject(Object.assign(new Error('only a team lead may'), { data: { code: 'FORBIDDEN' } }));
     expect(await refused).toEqual({ rules: DEFAULT_SCORING_RULES, from: 'default' });
     s.advance(FAILURE_TTL_MS);
     void cache.get('k', s.source);
@@ -60,7 +60,7 @@ describe('RulesCache', () => {
     const s = fakeServer();
     const waiting = cache.get('k', s.source);
     await vi.advanceTimersByTimeAsync(RULES_WAIT_MS);
-    expect(await waiting).toEqual({ rules: DEFAULT_SCORING_RULES, from: 'default' });
+    expect(await waiting).toEqual({ rules: DEFAULT_SCORING_RULES, from: 'offline' });
   });
 });
 

@@ -22,6 +22,9 @@ interface Rules {
   from: ProvisionalScore['rules'];
 }
 
+/** A refusal by role, as tRPC reports it, not a failure to reach the server. */
+const isForbidden = (err: unknown): boolean => (err as { data?: { code?: unknown } } | null)?.data?.code === 'FORBIDDEN';
+
 /**
  * Remembers the rules per server and token, so that typing in the review card costs no request
  * per keystroke; edits made while the first request is on its way share it. A failure is
@@ -45,9 +48,9 @@ export class RulesCache {
       .finally(() => clearTimeout(timer))
       .then(
         (rules): Rules => ({ rules, from: 'team' }),
-        (): Rules => {
+        (err: unknown): Rules => {
           entry.ttl = FAILURE_TTL_MS;
-          return { rules: DEFAULT_SCORING_RULES, from: 'default' };
+          return { rules: DEFAULT_SCORING_RULES, from: isForbidden(err) ? 'default' : 'offline' };
         },
       );
     this.entries.set(key, entry);

@@ -4,6 +4,7 @@ import type { ProvisionalScore as Provisional } from '../../shared/schemas/provi
 const RULES_WORDS: Record<Provisional['rules'], string> = {
   team: 'with your team’s fit rules',
   default: 'with the default fit rules (only team leads can read the team’s)',
+  offline: 'with the default fit rules (the Leadsync server could not be asked for the team’s)',
 };
 
 /**

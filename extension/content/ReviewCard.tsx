@@ -46,13 +46,15 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
             }}
             autoComplete="off"
           />
-          <span class="from" data-field={field}>
-            {edited(model, field) ? 'typed by you' : model.candidate[field] ? `from ${describeSource(model.candidate.provenance[field])}` : ''}
+          {/* One line, whatever it says, so that nothing below moves as the rep types. */}
+          <span class="meta">
+            <span class="from" data-field={field}>
+              {edited(model, field) ? 'typed by you' : model.candidate[field] ? `from ${describeSource(model.candidate.provenance[field])}` : ''}
+            </span>
+            <FieldCheck check={(provisional?.checks as Partial<Record<string, FieldCheckValue>> | undefined)?.[field]} field={field} />
           </span>
-          <FieldCheck check={(provisional?.checks as Partial<Record<string, FieldCheckValue>> | undefined)?.[field]} field={field} />
         </label>
       ))}
-      <ProvisionalScore score={provisional} />
       {model.queued.value && (
         <p class="queued" role="status" data-testid="review-queued">
           {model.queued.value}
@@ -71,6 +73,8 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
           {saving ? 'Saving…' : 'Save lead'}
         </button>
       </footer>
+      {/* Below the buttons: the score appears and changes without moving them under the rep's pointer. */}
+      <ProvisionalScore score={provisional} />
     </form>
   );
 }
@@ -80,7 +84,7 @@ type FieldCheckValue = { status: string; label: string };
 function FieldCheck({ check, field }: { check: FieldCheckValue | undefined; field: string }) {
   if (!check || (check.status !== 'invalid' && check.status !== 'risky')) return null;
   return (
-    <span class="check" data-field={field} data-status={check.status}>
+    <span class="check" data-field={field} data-status={check.status} title={check.label}>
       {check.label}
     </span>
   );

@@ -22,8 +22,11 @@ export const provisionalContact = z.object({
 });
 export type ProvisionalContact = z.infer<typeof provisionalContact>;
 
-/** Whose fit rules the provisional score used: the team's, or the defaults when the rep may not read them. */
-export const PROVISIONAL_RULES = ['team', 'default'] as const;
+/**
+ * Whose fit rules the provisional score used: the team's; the defaults because the rep may not
+ * read the team's; or the defaults because the server could not be asked (not connected, away).
+ */
+export const PROVISIONAL_RULES = ['team', 'default', 'offline'] as const;
 
 export const provisionalScore = z.object({
   total: z.number().min(0).max(100),

@@ -61,11 +61,14 @@ describe('the extension against a real server, in Chromium', () => {
     // the background with the default rules (a rep cannot read the team's), and it follows edits.
     const provisional = () =>
       page.$eval('leadsync-review >>> [data-testid="provisional-score"]', (el) => ({ total: Number(el.getAttribute('data-total')), rules: el.getAttribute('data-rules'), text: el.textContent ?? '' }));
-    await page.waitForSelector('leadsync-review >>> [data-testid="provisional-score"]', { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="provisional-score"]'), { timeout: 15_000 });
     const asFound = await provisional();
     expect(asFound.rules).toBe('default');
     expect(asFound.text).toContain('Provisional score');
     expect(asFound.text).toContain('Vice president title');
+    // Nothing the rep might be about to click moves as the score follows the edits.
+    const saveBox = async () => (await page.$('leadsync-review >>> [data-testid="save-lead"]'))?.boundingBox();
+    const before = await saveBox();
     const title = await page.$('leadsync-review >>> input[name="title"]');
     await title?.click({ count: 3 });
     await page.keyboard.press('Backspace');
@@ -81,6 +84,23 @@ describe('the extension against a real server, in Chromium', () => {
       { timeout: 15_000 },
       asFound.total,
     );
+    // A throwaway address is flagged under its field and costs points; nothing the rep might be
+    // about to click moves meanwhile.
+    const email = await page.$('leadsync-review >>> input[name="email"]');
+    await email?.click({ count: 3 });
+    await page.keyboard.type('maria@mailinator.com');
+    // Polled: a change inside the card's shadow root is invisible to waitForSelector's mutation watch.
+    await page.waitForFunction(() => document.querySelector('leadsync-review')?.shadowRoot?.querySelector('.check[data-field="email"][data-status="invalid"]'), { timeout: 15_000 });
+    await page.waitForFunction(() => /Disposable email domain/.test(document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="provisional-score"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await saveBox()).toEqual(before);
+    await email?.click({ count: 3 });
+    await page.keyboard.type('maria.lopez@acme-widgets.com');
+    await page.waitForFunction(
+      (total) => Number(document.querySelector('leadsync-review')?.shadowRoot?.querySelector('[data-testid="provisional-score"]')?.getAttribute('data-total')) === total,
+      { timeout: 15_000 },
+      asFound.total,
+    );
+    expect(await page.$('leadsync-review >>> .check[data-field="email"]')).toBeNull();
     await save?.click();
     await page.waitForFunction(
       (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',

@@ -67,8 +67,11 @@ describe('provisional score for a contact not yet captured', () => {
     expect(ukWithRegion.checks.phone).toMatchObject({ status: 'valid', label: expect.stringContaining('GB') });
   });
 
-  it('scores with the defaults before the extension is connected, and with nothing typed yet', async () => {
-    expect(await provisional(maria, undefined)).toMatchObject({ rules: 'default', grade: expect.any(String) });
+  it('scores with the defaults before the extension is connected or when the server is away, and with nothing typed yet', async () => {
+    expect(await provisional(maria, undefined)).toMatchObject({ rules: 'offline', grade: expect.any(String) });
+    const msg = extensionMessage.parse({ type: 'provisional-score', contact: maria });
+    const away = await handleMessage(msg as Extract<typeof msg, { type: 'provisional-score' }>, depsFor('http://127.0.0.1:9', rep.token));
+    expect(away).toMatchObject({ ok: true, data: { rules: 'offline' } });
     expect(await provisional({}, rep)).toMatchObject({ total: 0, grade: 'D', up: [], rules: 'default' });
   });
 
