@@ -33,6 +33,7 @@ export interface Replies {
   users: TeamUser[];
   assign: Lead;
   'set-away': User;
+  'queue-peek': { depth: number; leads: Lead[] };
 }
 
 export interface HandlerDeps {
@@ -103,6 +104,8 @@ export async function handleMessage<M extends ParsedMessage>(msg: M, deps: Handl
         return ok(await api.users.list.query());
       case 'assign':
         return ok(await api.queue.assign.mutate(msg.assign));
+      case 'queue-peek':
+        return ok(await api.queue.peek.query({ limit: 20 }));
       case 'set-away':
         return ok(await api.users.update.mutate(msg.update));
       case 'whoami':

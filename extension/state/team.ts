@@ -4,7 +4,7 @@ import type { TeamSummary } from '../../shared/schemas/team.ts';
 import type { TeamUser } from '../background/handlers.ts';
 import type { Send } from '../content/scanner.ts';
 
-/** The team lead's view: the summary, the queue's newest leads, and the reps to push them to. */
+/** The team lead's view: the summary, the queue's best leads (as Next lead orders them), and the reps to push them to. */
 export function createTeamModel(deps: { send: Send }) {
   const summary = signal<TeamSummary | null>(null);
   const queue = signal<Lead[]>([]);
@@ -17,7 +17,7 @@ export function createTeamModel(deps: { send: Send }) {
     error.value = null;
     const [s, q, u] = await Promise.all([
       deps.send({ type: 'team-summary' }),
-      deps.send({ type: 'list-leads', filter: { ownerId: 'none', status: 'new', limit: 20 } }),
+      deps.send({ type: 'queue-peek' }),
       deps.send({ type: 'users' }),
     ]);
     if (!s.ok) {
@@ -25,7 +25,7 @@ export function createTeamModel(deps: { send: Send }) {
       return;
     }
     summary.value = s.data;
-    if (q.ok) queue.value = q.data.items;
+    if (q.ok) queue.value = q.data.leads;
     if (u.ok) reps.value = u.data.filter((user) => user.active && user.role === 'rep');
   }
 

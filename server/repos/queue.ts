@@ -1,6 +1,7 @@
 import { coversTerritory } from '../../shared/routing/eligibility.ts';
 import { Heap } from '../../shared/routing/heap.ts';
 import { compareQueue, type QueueKey } from '../../shared/routing/queue-order.ts';
+import { topOfQueue } from '../../shared/routing/queue-top.ts';
 import type { LeadRecord, Store } from '../store/types.ts';
 
 interface Entry extends QueueKey {
@@ -94,6 +95,20 @@ export class QueueRepo {
     let best: Entry | undefined;
     for (const c of candidates) if (c && !skip?.has(c.id) && coversTerritory(territories, c.territory) && (!best || compareQueue(c, best) < 0)) best = c;
     return best ? this.store.get('leads', best.id) : undefined;
+  }
+
+  /** The best `limit` leads waiting now, in the order Next lead would give them out, without taking them. */
+  peek(limit: number, now: Date): LeadRecord[] {
+    this.wake(now);
+    const waiting: LeadRecord[] = [];
+    for (const id of this.ready) {
+      const lead = this.store.get('leads', id);
+      if (lead) waiting.push(lead);
+    }
+    return topOfQueue(
+      waiting.map((lead) => ({ id: lead.id, score: lead.score.total, createdAt: lead.createdAt, lead })),
+      limit,
+    ).map((e) => e.lead);
   }
 
   /** Leads waiting now (snoozed ones not counted). */

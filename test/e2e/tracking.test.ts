@@ -273,6 +273,8 @@ describe('tracking and the team view, in Chromium', () => {
 
     const queued = await page.$$eval('select[name="leadId"] option', (opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(queued).toHaveLength(2);
+    // Best first, as Next lead would hand them out.
+    expect(queued).toEqual((await lee.api.queue.peek.query({})).leads.map((l) => l.id));
     await page.select('select[name="leadId"]', queued[0]!);
     await page.select('select[name="userId"]', bo.user.id);
     await page.click('[data-testid="assign"] button[type="submit"]');
