@@ -1,7 +1,6 @@
 import { coversTerritory } from '../../shared/routing/eligibility.ts';
 import { Heap } from '../../shared/routing/heap.ts';
 import { compareQueue, type QueueKey } from '../../shared/routing/queue-order.ts';
-import { topOfQueue } from '../../shared/routing/queue-top.ts';
 import type { LeadRecord, Store } from '../store/types.ts';
 
 interface Entry extends QueueKey {
@@ -100,15 +99,17 @@ export class QueueRepo {
   /** The best `limit` leads waiting now, in the order Next lead would give them out, without taking them. */
   peek(limit: number, now: Date): LeadRecord[] {
     this.wake(now);
-    const waiting: LeadRecord[] = [];
-    for (const id of this.ready) {
-      const lead = this.store.get('leads', id);
-      if (lead) waiting.push(lead);
+    const out: LeadRecord[] = [];
+    const seen = new Set<string>();
+    // Walks the heap in order without popping, skipping stale entries: the cost follows `limit`, not the queue.
+    for (const e of this.all.inOrder()) {
+      if (out.length >= limit) break;
+      if (this.gen.get(e.id) !== e.gen || !this.ready.has(e.id) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      const lead = this.store.get('leads', e.id);
+      if (lead) out.push(lead);
     }
-    return topOfQueue(
-      waiting.map((lead) => ({ id: lead.id, score: lead.score.total, createdAt: lead.createdAt, lead })),
-      limit,
-    ).map((e) => e.lead);
+    return out;
   }
 
   /** Leads waiting now (snoozed ones not counted). */
