@@ -162,4 +162,20 @@ describe('team tools in the options page, in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a team lead edits the reasons for losing a lead, and an empty list is refused with the field named', async () => {
+    const box = await page.waitForSelector('[data-testid="lost-reasons-section"] textarea[name="lostReasons"]', { timeout: 15_000 });
+    expect((await box!.evaluate((el) => (el as HTMLTextAreaElement).value)).split('\n')).toEqual(await server.admin.team.lostReasons.query());
+    await box!.evaluate((el) => ((el as HTMLTextAreaElement).value = ''));
+    await box!.type('No budget\n  Went with a competitor \n\nNever answered');
+    await page.click('[data-testid="save-lost-reasons"]');
+    await page.waitForFunction(() => /Saved 3 reasons/.test(document.querySelector('[data-testid="lost-reasons-notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await server.admin.team.lostReasons.query()).toEqual(['No budget', 'Went with a competitor', 'Never answered']);
+
+    await box!.evaluate((el) => ((el as HTMLTextAreaElement).value = ''));
+    await box!.type(' ');
+    await page.click('[data-testid="save-lost-reasons"]');
+    await page.waitForFunction(() => /reasons/.test(document.querySelector('[data-testid="lost-reasons-notice"][role="alert"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await server.admin.team.lostReasons.query()).toEqual(['No budget', 'Went with a competitor', 'Never answered']);
+  });
 });
