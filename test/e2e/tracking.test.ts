@@ -203,6 +203,8 @@ describe('tracking and the team view, in Chromium', () => {
     expect(await page.$eval('.lead-phone', (el) => el.getAttribute('href'))).toBe('tel:+14155550100');
     await page.click('.lead-phone');
     await page.waitForFunction(() => /Logged: Call/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    // The card has reloaded with the call: the rep's next click is taken.
+    await page.waitForFunction(() => /Dialed from the lead card/.test(document.querySelector('[data-testid="activities"]')?.textContent ?? ''), { timeout: 15_000 });
     expect(await page.$eval('.lead-email', (el) => el.getAttribute('href'))).toBe('mailto:carla.diaz@acme.example');
     await page.click('.lead-email');
     await page.waitForFunction(() => /Logged: Email/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
@@ -235,10 +237,18 @@ describe('tracking and the team view, in Chromium', () => {
     expect(await textOf(page, '[data-testid="queue-depth"] strong')).toBe('2');
     expect(await textOf(page, '[data-testid="new-today"] strong')).toBe('3');
     expect(await textOf(page, '[data-testid="sla-now"] strong')).toBe('0');
+    // A lead arriving while the tab is open shows after Refresh.
+    const late = (await lee.api.leads.capture.mutate({ name: 'Gus Late', email: 'gus@late.example', source: { kind: 'page' } })).lead;
+    await page.click('[data-testid="refresh-team"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue-depth"] strong')?.textContent === '3', { timeout: 15_000 });
+    expect(await textOf(page, '[data-testid="new-today"] strong')).toBe('4');
+    await lee.api.leads.update.mutate({ id: late.id, version: late.version, patch: { status: 'lost', lostReason: 'No budget' } });
+    await page.click('[data-testid="refresh-team"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue-depth"] strong')?.textContent === '2', { timeout: 15_000 });
     const anaRow = await page.$$eval('[data-rep="Ana Ruiz"] td', (tds) => tds.map((td) => td.textContent?.trim()));
     expect(anaRow.slice(1)).toEqual(['1/25', '1', '0', '0 min']);
     expect(await page.$eval('svg[aria-label^="Leads that reached each stage"]', (el) => el.getAttribute('aria-label'))).toBe(
-      'Leads that reached each stage: new 3, assigned 1, contacted 1, qualified 0, converted 0',
+      'Leads that reached each stage: new 4, assigned 1, contacted 1, qualified 0, converted 0',
     );
 
     // Away as routing sees it, with the day the rep is back.
