@@ -50,6 +50,7 @@ export interface Replies {
   'routing-rules': RoutingConfig;
   'set-routing': RoutingConfig;
   'routing-log': Outputs['routing']['log'];
+  'queue-peek': { depth: number; leads: Lead[] };
 }
 
 export interface HandlerDeps {
@@ -132,6 +133,8 @@ export async function handleMessage<M extends ParsedMessage>(msg: M, deps: Handl
         return ok(await api.users.list.query());
       case 'assign':
         return ok(await api.queue.assign.mutate(msg.assign));
+      case 'queue-peek':
+        return ok(await api.queue.peek.query({ limit: 20 }));
       case 'set-away':
         return ok(await api.users.update.mutate(msg.update));
       case 'update-user':

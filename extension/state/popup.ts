@@ -131,6 +131,15 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
     }
   }
 
+  // Logs from the card's links run one after another: a rep who dials, then opens an email at once,
+  // gets both logged instead of the second being dropped while the first is saved.
+  let reachOuts: Promise<unknown> = Promise.resolve();
+  function logInTurn(draft: ActivityDraft): Promise<boolean> {
+    const run = reachOuts.then(() => logActivity(draft));
+    reachOuts = run.catch(() => false);
+    return run;
+  }
+
   async function save(patch: Patch): Promise<boolean> {
     const current = lead.value;
     if (!current || saving.value) return false;
@@ -159,6 +168,6 @@ export function createPopupModel(deps: { send: Send; loadCurrentLead(): Promise<
     if (lead.value) await refreshLead(lead.value.id);
   }
 
-  return { me, tab, lead, activities, history, people, ownerName, pulling, saving, notice, conflict, lostReasons, stale, ready, canSeeTeam, now, load, nextLead, openLead, logActivity, save, reload };
+  return { me, tab, lead, activities, history, people, ownerName, pulling, saving, notice, conflict, lostReasons, stale, ready, canSeeTeam, now, load, nextLead, openLead, logActivity, logInTurn, save, reload };
 }
 export type PopupModel = ReturnType<typeof createPopupModel>;

@@ -13,6 +13,7 @@ import { hasRole } from '../../shared/roles.ts';
 import type { Settings } from '../storage/items.ts';
 import { createApi, toFailure, type Api } from '../sync/api.ts';
 import { fileColumns, fileRows } from './csv-file.ts';
+import { createLostReasonsModel } from './lost-reasons.ts';
 
 export type Notice = { tone: 'info' | 'ok' | 'error'; text: string } | null;
 
@@ -42,6 +43,8 @@ export function createTeamToolsModel(deps: TeamToolsDeps) {
   const role = signal<Role | null>(null);
   let settings: Settings | undefined;
   let api: Api | undefined;
+
+  const lostReasons = createLostReasonsModel({ api: () => api, failure: (err) => message(err, settings) });
 
   // Forms
   const forms = signal<Form[]>([]);
@@ -76,7 +79,7 @@ export function createTeamToolsModel(deps: TeamToolsDeps) {
     try {
       const me = await api.me.query();
       role.value = me.role;
-      if (hasRole(me.role, 'lead')) await loadForms();
+      if (hasRole(me.role, 'lead')) await Promise.all([loadForms(), lostReasons.load()]);
     } catch {
       // The connection form above reports connection problems; these tools just stay hidden.
       role.value = null;
@@ -206,6 +209,7 @@ export function createTeamToolsModel(deps: TeamToolsDeps) {
 
   return {
     role,
+    lostReasons,
     forms,
     formsNotice,
     file,

@@ -6,7 +6,7 @@ import type { Send } from '../content/scanner.ts';
 import { createRepSettingsModel } from './rep-settings.ts';
 import { createRoutingModel } from './routing-panel.ts';
 
-/** The team lead's view: the summary, the queue's newest leads, and the reps to push them to. */
+/** The team lead's view: the summary, the queue's best leads (as Next lead orders them), and the reps to push them to. */
 export function createTeamModel(deps: { send: Send }) {
   const summary = signal<TeamSummary | null>(null);
   const queue = signal<Lead[]>([]);
@@ -21,7 +21,7 @@ export function createTeamModel(deps: { send: Send }) {
     error.value = null;
     const [s, q, u] = await Promise.all([
       deps.send({ type: 'team-summary' }),
-      deps.send({ type: 'list-leads', filter: { ownerId: 'none', status: 'new', limit: 20 } }),
+      deps.send({ type: 'queue-peek' }),
       deps.send({ type: 'users' }),
     ]);
     if (!s.ok) {
@@ -29,7 +29,7 @@ export function createTeamModel(deps: { send: Send }) {
       return;
     }
     summary.value = s.data;
-    if (q.ok) queue.value = q.data.items;
+    if (q.ok) queue.value = q.data.leads;
     if (u.ok) {
       reps.value = u.data.filter((user) => user.active && user.role === 'rep');
       people.value = Object.fromEntries(u.data.map((user) => [user.id, user.name]));

@@ -32,7 +32,7 @@ export function LeadCard({ lead, model }: { lead: Lead; model: PopupModel }) {
   const mine = me !== null && (lead.ownerId === me.id || me.role !== 'rep');
   const nameOf = (id: string) => (id === me?.id ? 'You' : id === 'system' ? 'Leadsync' : (model.people.value[id] ?? 'A teammate'));
   // Reaching out from the card is logged as it happens: the rep need not log it again by hand.
-  const reachOut = (type: 'call' | 'email') => void model.logActivity({ type, note: type === 'call' ? 'Dialed from the lead card' : 'Email opened from the lead card' });
+  const reachOut = (type: 'call' | 'email') => void model.logInTurn({ type, note: type === 'call' ? 'Dialed from the lead card' : 'Email opened from the lead card' });
 
   return (
     <article class="lead-card" data-lead-id={lead.id} data-version={lead.version}>

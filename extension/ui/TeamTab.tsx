@@ -23,6 +23,12 @@ export function TeamTab({ model, open }: { model: TeamModel; open(id: string): v
 
   return (
     <section class="team" data-testid="team">
+      <p class="muted small as-of">
+        As of {new Date(s.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ·{' '}
+        <button type="button" class="link" data-testid="refresh-team" disabled={model.busy.value} onClick={() => void model.load()}>
+          Refresh
+        </button>
+      </p>
       <div class="tiles">
         <div class="tile" data-testid="queue-depth">
           <strong>{s.queue.depth}</strong>

@@ -5,6 +5,7 @@ import type { ColumnTarget } from '../../shared/schemas/imports.ts';
 import { LEAD_STATUSES, type LeadStatus } from '../../shared/schemas/lead.ts';
 import { hasRole } from '../../shared/roles.ts';
 import type { Notice, TeamToolsModel } from '../state/team-tools.ts';
+import { LostReasonsSection } from './LostReasonsSection.tsx';
 
 const TARGETS: readonly ColumnTarget[] = ['ignore', ...CONTACT_PARTS, 'status', 'lost_reason'];
 const SPECIAL: Partial<Record<ColumnTarget, string>> = { ignore: '— skip —', status: 'lead status (closed ones kept)', lost_reason: 'reason lost' };
@@ -196,6 +197,7 @@ export function TeamTools({ model }: { model: TeamToolsModel }) {
       <FormsSection model={model} />
       <ImportSection model={model} />
       <ExportSection model={model} />
+      <LostReasonsSection model={model.lostReasons} />
     </>
   );
 }

@@ -96,6 +96,22 @@ export class QueueRepo {
     return best ? this.store.get('leads', best.id) : undefined;
   }
 
+  /** The best `limit` leads waiting now, in the order Next lead would give them out, without taking them. */
+  peek(limit: number, now: Date): LeadRecord[] {
+    this.wake(now);
+    const out: LeadRecord[] = [];
+    const seen = new Set<string>();
+    // Walks the heap in order without popping, skipping stale entries: the cost follows `limit`, not the queue.
+    for (const e of this.all.inOrder()) {
+      if (out.length >= limit) break;
+      if (this.gen.get(e.id) !== e.gen || !this.ready.has(e.id) || seen.has(e.id)) continue;
+      seen.add(e.id);
+      const lead = this.store.get('leads', e.id);
+      if (lead) out.push(lead);
+    }
+    return out;
+  }
+
   /** Leads waiting now (snoozed ones not counted). */
   depth(now: Date): number {
     this.wake(now);

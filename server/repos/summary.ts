@@ -17,6 +17,14 @@ interface DayCounts {
   source: Record<string, number>;
 }
 
+const median = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const m = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return Math.round(m);
+};
+
 const bump = <K>(map: Map<K, number>, key: K, by: number): void => {
   const n = (map.get(key) ?? 0) + by;
   if (n === 0) map.delete(key);
@@ -48,6 +56,8 @@ export class SummaryIndex {
   private readonly awaitingContact = new Map<string, { ownerId: string; at: number }>();
   /** Minutes from assignment to first contact, the most recent last, per rep. */
   readonly firstContactMinutes = new Map<string, number[]>();
+  /** Medians already worked out: a summary reads every rep's, far more often than a sample arrives. */
+  private readonly medianCache = new Map<string, number | null>();
 
   constructor(store: Store) {
     store.onChange('leads', (prev, next) => {
@@ -122,8 +132,18 @@ export class SummaryIndex {
       samples.push((at - waiting.at) / 60_000);
       if (samples.length > FIRST_CONTACT_SAMPLES) samples.shift();
       this.firstContactMinutes.set(activity.userId, samples);
+      this.medianCache.delete(activity.userId);
       this.awaitingContact.delete(activity.leadId);
     }
+  }
+
+  /** The median of a rep's recent first contacts, in whole minutes; kept until their next sample. */
+  medianFirstContact(userId: string): number | null {
+    const cached = this.medianCache.get(userId);
+    if (cached !== undefined) return cached;
+    const m = median(this.firstContactMinutes.get(userId) ?? []);
+    this.medianCache.set(userId, m);
+    return m;
   }
 
   contactedOn(userId: string, day: string): number {

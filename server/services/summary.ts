@@ -9,14 +9,6 @@ import { SummaryIndex } from '../repos/summary.ts';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const m = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  return Math.round(m);
-};
-
 /**
  * The team lead's summary, read from counters kept by `SummaryIndex`: its cost grows with the
  * number of reps, days and hours, not with the number of leads.
@@ -80,7 +72,7 @@ export function teamSummary(deps: Deps): TeamSummary {
       capacity: user.capacity,
       contactedToday: index.contactedOn(user.id, today),
       conversions: index.conversionsByOwner.get(user.id) ?? 0,
-      medianMinutesToFirstContact: median(index.firstContactMinutes.get(user.id) ?? []),
+      medianMinutesToFirstContact: index.medianFirstContact(user.id),
       away,
       awayUntil: away ? settings.awayUntil : null,
     });

@@ -24,6 +24,23 @@ export class Heap<T> {
     }
   }
 
+  /**
+   * The items smallest first, without taking them: a walk of the heap's tree that always opens the
+   * smallest node seen, so reading the first k costs O(k log k) whatever the heap's size.
+   */
+  *inOrder(): Generator<T> {
+    const a = this.items;
+    if (a.length === 0) return;
+    const frontier = new Heap<number>((i, j) => this.compare(a[i] as T, a[j] as T));
+    frontier.push(0);
+    for (let i = frontier.pop(); i !== undefined; i = frontier.pop()) {
+      yield a[i] as T;
+      const l = 2 * i + 1;
+      if (l < a.length) frontier.push(l);
+      if (l + 1 < a.length) frontier.push(l + 1);
+    }
+  }
+
   pop(): T | undefined {
     const a = this.items;
     const top = a[0];

@@ -31,6 +31,8 @@ export const extensionMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('team-summary') }),
   z.object({ type: z.literal('users') }),
   z.object({ type: z.literal('assign'), assign: assignInput }),
+  /** The queue's best leads, for a team lead to push one to a rep. */
+  z.object({ type: z.literal('queue-peek') }),
   /** A team lead marks a rep away (until a moment, or further notice) or back, from the Team tab. */
   z.object({ type: z.literal('set-away'), update: userUpdateInput.pick({ id: true, away: true, awayUntil: true }).required({ away: true }) }),
   /** A team lead changes a rep's availability, cap, weight, territories or tags. */

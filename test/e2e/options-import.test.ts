@@ -6,6 +6,7 @@ import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAll, startTestServer, type TestServer } from '../helpers/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { serveFixtures } from './static-server.ts';
 
 const hubspotCsv = fileURLToPath(new URL('../fixtures/csv/hubspot-contacts.csv', import.meta.url));
 
@@ -92,6 +93,42 @@ describe('team tools in the options page, in Chromium', () => {
     await popup.close();
   });
 
+  it('the snippet copied from the options page, pasted into a company page, turns a visitor\'s post into a lead with its campaign', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadsync-site-'));
+    const site = await serveFixtures(dir);
+    try {
+      const form = await server.admin.forms.create.mutate({ name: 'Spring webinar', redirectUrl: `${site.url}/thanks.html` });
+      await page.reload();
+      const item = await page.waitForSelector(`[data-form-key="${form.key}"]`, { timeout: 15_000 });
+      await item?.$eval('summary', (el) => (el as HTMLElement).click());
+      const snippet = (await item?.$eval('textarea', (el) => (el as HTMLTextAreaElement).value)) ?? '';
+      writeFileSync(join(dir, 'webinar.html'), `<!doctype html><html><body><h1>Spring webinar</h1>\n${snippet}\n</body></html>`);
+      writeFileSync(join(dir, 'thanks.html'), '<!doctype html><html><body><h1>Thank you</h1></body></html>');
+
+      const visitor = await ext.browser.newPage();
+      await visitor.goto(`${site.url}/webinar.html?utm_source=newsletter&utm_medium=email&utm_campaign=spring`);
+      await visitor.type('input[name="first_name"]', 'Olu');
+      await visitor.type('input[name="last_name"]', 'Adeyemi');
+      await visitor.type('input[name="email"]', 'olu@kestrel.example');
+      await visitor.type('input[name="company"]', 'Kestrel');
+      const navigated = visitor.waitForNavigation({ timeout: 15_000 });
+      await visitor.click('button[type="submit"]');
+      await navigated;
+      expect(visitor.url()).toBe(`${site.url}/thanks.html`);
+      await visitor.close();
+      const { items } = await listAll(server.admin);
+      expect(items.find((l) => l.email === 'olu@kestrel.example')).toMatchObject({
+        name: 'Olu Adeyemi',
+        company: 'Kestrel',
+        status: 'new',
+        source: { kind: 'form', name: 'Spring webinar', url: `${site.url}/webinar.html`, utm: { source: 'newsletter', medium: 'email', campaign: 'spring' } },
+      });
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('moves the progress bar with the server\'s answers on a file of a few thousand rows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadsync-bulk-'));
     const file = join(dir, 'bulk.csv');
@@ -124,5 +161,21 @@ describe('team tools in the options page, in Chromium', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a team lead edits the reasons for losing a lead, and an empty list is refused with the field named', async () => {
+    const box = await page.waitForSelector('[data-testid="lost-reasons-section"] textarea[name="lostReasons"]', { timeout: 15_000 });
+    expect((await box!.evaluate((el) => (el as HTMLTextAreaElement).value)).split('\n')).toEqual(await server.admin.team.lostReasons.query());
+    await box!.evaluate((el) => ((el as HTMLTextAreaElement).value = ''));
+    await box!.type('No budget\n  Went with a competitor \n\nNever answered');
+    await page.click('[data-testid="save-lost-reasons"]');
+    await page.waitForFunction(() => /Saved 3 reasons/.test(document.querySelector('[data-testid="lost-reasons-notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await server.admin.team.lostReasons.query()).toEqual(['No budget', 'Went with a competitor', 'Never answered']);
+
+    await box!.evaluate((el) => ((el as HTMLTextAreaElement).value = ''));
+    await box!.type(' ');
+    await page.click('[data-testid="save-lost-reasons"]');
+    await page.waitForFunction(() => /reasons/.test(document.querySelector('[data-testid="lost-reasons-notice"][role="alert"]')?.textContent ?? ''), { timeout: 15_000 });
+    expect(await server.admin.team.lostReasons.query()).toEqual(['No budget', 'Went with a competitor', 'Never answered']);
   });
 });

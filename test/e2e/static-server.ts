@@ -19,6 +19,11 @@ export async function serveFixtures(root = resolve('test/fixtures/pages')): Prom
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // Chromium keeps sockets open (and opens spare ones) after a page has gone: close() alone would wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

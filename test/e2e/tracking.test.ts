@@ -201,11 +201,17 @@ describe('tracking and the team view, in Chromium', () => {
     const page = await popup('Ana Ruiz');
     await page.waitForSelector(`.lead-card[data-lead-id="${pulledId}"]`, { timeout: 15_000 });
     expect(await page.$eval('.lead-phone', (el) => el.getAttribute('href'))).toBe('tel:+14155550100');
-    await page.click('.lead-phone');
-    await page.waitForFunction(() => /Logged: Call/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
     expect(await page.$eval('.lead-email', (el) => el.getAttribute('href'))).toBe('mailto:carla.diaz@acme.example');
-    await page.click('.lead-email');
-    await page.waitForFunction(() => /Logged: Email/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
+    // Dial, then open an email at once: both are logged, the second after the first.
+    await page.evaluate(() => {
+      (document.querySelector('.lead-phone') as HTMLElement).click();
+      (document.querySelector('.lead-email') as HTMLElement).click();
+    });
+    await page.waitForFunction(
+      () => ['Dialed from the lead card', 'Email opened from the lead card'].every((n) => (document.querySelector('[data-testid="activities"]')?.textContent ?? '').includes(n)),
+      { timeout: 15_000 },
+    );
+    expect(await textOf(page, '[data-testid="notice"]')).toMatch(/^Logged: Email/);
 
     const activities = await ana.api.activities.list.query({ id: pulledId });
     expect(activities).toEqual(
@@ -235,10 +241,18 @@ describe('tracking and the team view, in Chromium', () => {
     expect(await textOf(page, '[data-testid="queue-depth"] strong')).toBe('2');
     expect(await textOf(page, '[data-testid="new-today"] strong')).toBe('3');
     expect(await textOf(page, '[data-testid="sla-now"] strong')).toBe('0');
+    // A lead arriving while the tab is open shows after Refresh.
+    const late = (await lee.api.leads.capture.mutate({ name: 'Gus Late', email: 'gus@late.example', source: { kind: 'page' } })).lead;
+    await page.click('[data-testid="refresh-team"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue-depth"] strong')?.textContent === '3', { timeout: 15_000 });
+    expect(await textOf(page, '[data-testid="new-today"] strong')).toBe('4');
+    await lee.api.leads.update.mutate({ id: late.id, version: late.version, patch: { status: 'lost', lostReason: 'No budget' } });
+    await page.click('[data-testid="refresh-team"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue-depth"] strong')?.textContent === '2', { timeout: 15_000 });
     const anaRow = await page.$$eval('[data-rep="Ana Ruiz"] td', (tds) => tds.map((td) => td.textContent?.trim()));
     expect(anaRow.slice(1)).toEqual(['1/25', '1', '0', '0 min']);
     expect(await page.$eval('svg[aria-label^="Leads that reached each stage"]', (el) => el.getAttribute('aria-label'))).toBe(
-      'Leads that reached each stage: new 3, assigned 1, contacted 1, qualified 0, converted 0',
+      'Leads that reached each stage: new 4, assigned 1, contacted 1, qualified 0, converted 0',
     );
 
     // Away as routing sees it, with the day the rep is back.
@@ -273,6 +287,8 @@ describe('tracking and the team view, in Chromium', () => {
 
     const queued = await page.$$eval('select[name="leadId"] option', (opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(queued).toHaveLength(2);
+    // Best first, as Next lead would hand them out.
+    expect(queued).toEqual((await lee.api.queue.peek.query({})).leads.map((l) => l.id));
     await page.select('select[name="leadId"]', queued[0]!);
     await page.select('select[name="userId"]', bo.user.id);
     await page.click('[data-testid="assign"] button[type="submit"]');
