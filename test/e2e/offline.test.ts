@@ -237,15 +237,28 @@ describe('offline first, in Chromium', () => {
     await page.close();
     expect(await stored<unknown[]>('outbox')).toHaveLength(1);
 
-    // Stop the worker, as Chrome does after 30 s idle; only its alarm can bring it back.
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const cdp = await options.createCDPSession();
+    // Stop the worker, as Chrome does after 30 s idle. Its alarms (the outbox's retry, the deadline
+    // check) may start it again at any moment after, so the proof of the stop is the worker going away.
+    const stopped = new Promise<boolean>((resolve) => {
+      const onGone = (t: { type(): string; url(): string }) => {
+        if (t.type() !== 'service_worker' || !t.url().includes(ext.extensionId)) return;
+        ext.browser.off('targetdestroyed', onGone);
+        resolve(true);
+      };
+      ext.browser.on('targetdestroyed', onGone);
+      setTimeout(() => resolve(false), 10_000);
+    });
+    // launchWithExtension attached to the worker to wait for the scanner's registration; an attached
+    // debugger keeps a worker alive, so let go of it first.
+    const swTarget = ext.browser.targets().find((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
+    await (await swTarget?.worker())?.client.detach().catch(() => undefined);
+    const extensionPage = await ext.browser.newPage();
+    await extensionPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await extensionPage.createCDPSession();
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await options.close();
-    for (let i = 0; i < 50 && workerRunning(); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(workerRunning()).toBe(false);
+    expect(await stopped).toBe(true);
+    await extensionPage.close();
 
     await up();
     let found = 0;
