@@ -13,6 +13,7 @@ import { teamSummary } from '../server/services/summary.ts';
 import { createUser } from '../server/services/users.ts';
 import type { UserRecord } from '../server/store/types.ts';
 import { SOURCE_KINDS } from '../shared/schemas/lead.ts';
+import { fetchLoad } from './fetch-load.ts';
 import type { BenchRow } from './types.ts';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
@@ -22,21 +23,7 @@ const ROUNDS = 3;
 const CONNECTIONS = 8;
 const DAY = 86_400_000;
 
-async function load(url: string, token: string, seconds: number): Promise<number> {
-  const end = Date.now() + seconds * 1000;
-  let done = 0;
-  const worker = async () => {
-    while (Date.now() < end) {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      done++;
-    }
-  };
-  const started = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  return done / ((Date.now() - started) / 1000);
-}
+const load = (url: string, token: string, seconds: number) => fetchLoad(url, token, seconds, CONNECTIONS);
 
 export default async function summaryBench(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'leadsync-bench-summary-'));

@@ -12,6 +12,7 @@ import { assignLead } from '../server/services/queue.ts';
 import { pullChanges } from '../server/services/sync.ts';
 import { createUser } from '../server/services/users.ts';
 import type { UserRecord } from '../server/store/types.ts';
+import { fetchLoad } from './fetch-load.ts';
 import type { BenchRow } from './types.ts';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
@@ -21,21 +22,7 @@ const SECONDS = 2;
 const ROUNDS = 3;
 const CONNECTIONS = 8;
 
-async function load(url: string, token: string, seconds: number): Promise<number> {
-  const end = Date.now() + seconds * 1000;
-  let done = 0;
-  const worker = async () => {
-    while (Date.now() < end) {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-      done++;
-    }
-  };
-  const started = Date.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-  return done / ((Date.now() - started) / 1000);
-}
+const load = (url: string, token: string, seconds: number) => fetchLoad(url, token, seconds, CONNECTIONS);
 
 const query = (base: string, path: string, input: unknown) => `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
 

@@ -3,17 +3,9 @@
 // selection capture all use it.
 import { looksLikeName, TITLE_WORDS } from './capture/dom.ts';
 import { phonesInText } from './capture/phones.ts';
+import type { ContactFields } from './capture/types.ts';
 
-export interface SignatureFields {
-  name?: string;
-  email?: string;
-  phone?: string;
-  title?: string;
-  company?: string;
-  website?: string;
-  address?: string;
-  linkedin?: string;
-}
+export type SignatureFields = ContactFields;
 
 const QUOTE_START = [/^On .{4,200}wrote:?\s*$/i, /^-{2,}\s*Original Message\s*-{2,}/i, /^_{5,}\s*$/, /^From:\s.+/i, /^Le .{4,200}a écrit\s*:/i, /^Am .{4,200}schrieb/i];
 const DELIMITER = /^(--|—|-{2,}|_{2,}|={3,})\s*$/;

@@ -1,15 +1,9 @@
 // vCard 2.1, 3.0 and 4.0 text to contact fields. Pure: the CLI reads .vcf files with it, and a
 // page's data:text/vcard link could be read with it too.
 
-export interface VcardContact {
-  name?: string;
-  email?: string;
-  phone?: string;
-  title?: string;
-  company?: string;
-  website?: string;
-  address?: string;
-}
+import type { ContactFields } from './capture/types.ts';
+
+export type VcardContact = Omit<ContactFields, 'linkedin'>;
 
 interface Line {
   name: string;

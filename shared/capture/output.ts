@@ -1,17 +1,9 @@
 import { makeCandidate, type Fields } from './candidate.ts';
-import { CANDIDATE_FIELDS, type Candidate, type ExtractContext } from './types.ts';
+import { CANDIDATE_FIELDS, type Candidate, type ContactFields, type ExtractContext } from './types.ts';
 import type { Source } from '../schemas/lead.ts';
 
 /** A candidate as printed and sent: its fields, source, confidence and provenance, without DOM references. */
-export interface LeadOut {
-  name?: string;
-  email?: string;
-  phone?: string;
-  title?: string;
-  company?: string;
-  website?: string;
-  address?: string;
-  linkedin?: string;
+export interface LeadOut extends ContactFields {
   source: Source;
   confidence: number;
   provenance: Candidate['provenance'];

@@ -1,16 +1,10 @@
 import type { ContactField, Source } from '../schemas/lead.ts';
 
+/** The contact fields a capture can find; `linkedin` is a LinkedIn-style profile URL. */
+export type ContactFields = { [F in CandidateField]?: string };
+
 /** A contact found on a page or in a message, before it is captured. */
-export interface Candidate {
-  name?: string;
-  email?: string;
-  phone?: string;
-  title?: string;
-  company?: string;
-  website?: string;
-  address?: string;
-  /** A LinkedIn-style profile URL, when the page names one. */
-  linkedin?: string;
+export interface Candidate extends ContactFields {
   source: Source;
   /** 0–1: how sure the extractor is that this is a real contact. */
   confidence: number;
