@@ -1,20 +1,13 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Candidate, CandidateField } from '../../shared/capture/types.ts';
+import { CONTACT_FIELD_LABELS } from '../../shared/field-labels.ts';
 import type { ProvisionalScore } from '../../shared/schemas/provisional.ts';
 
 /** The fields a rep reviews before saving, in the order the card shows them. */
 export const REVIEW_FIELDS = ['name', 'email', 'phone', 'title', 'company', 'website', 'address'] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number];
 
-export const FIELD_LABELS: Record<ReviewField, string> = {
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  title: 'Title',
-  company: 'Company',
-  website: 'Website',
-  address: 'Address',
-};
+export const FIELD_LABELS: Record<ReviewField, string> = CONTACT_FIELD_LABELS;
 
 // Where a field came from, in words a rep understands.
 const SOURCE_WORDS: Record<string, string> = {

@@ -1,19 +1,10 @@
 import { useSignal } from '@preact/signals';
+import { CONTACT_FIELD_LABELS } from '../../shared/field-labels.ts';
 import type { ConflictEntry } from '../background/sync-types.ts';
 import type { EditableField } from '../sync/conflict-plan.ts';
 import type { SyncModel } from '../state/sync.ts';
 
-const LABEL: Record<EditableField, string> = {
-  name: 'Name',
-  email: 'Email',
-  phone: 'Phone',
-  title: 'Title',
-  company: 'Company',
-  website: 'Website',
-  address: 'Address',
-  territory: 'Territory',
-  status: 'Status',
-};
+const LABEL: Record<EditableField, string> = { ...CONTACT_FIELD_LABELS, territory: 'Territory', status: 'Status' };
 
 const time = (iso: string) => new Date(iso).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 const shown = (v: string | null) => (v === null || v === '' ? '(empty)' : v);

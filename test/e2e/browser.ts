@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -78,4 +78,30 @@ export async function launchWithExtension(profileDir = mkdtempSync(join(tmpdir()
       }
     },
   };
+}
+
+/**
+ * Connects the extension as a user does: the options page, the server URL and token typed in,
+ * "Test connection", then the status saying who is connected (`as`, when given). Returns the
+ * options page, still open, for tests that go on using it.
+ */
+export async function connectThroughOptions(ext: ExtensionBrowser, serverUrl: string, token: string, as?: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  for (const [name, value] of [['serverUrl', serverUrl], ['token', token]] as const) {
+    const field = await page.waitForSelector(`input[name="${name}"]`);
+    await field?.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type(`input[name="${name}"]`, value);
+  }
+  await page.click('[data-testid="test-connection"]');
+  await page.waitForFunction(
+    (who) => {
+      const status = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+      return /Connected as/.test(status) && (!who || status.includes(who));
+    },
+    { timeout: 15_000 },
+    as ?? '',
+  );
+  return page;
 }

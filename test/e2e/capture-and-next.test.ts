@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('the extension against a real server, in Chromium', () => {
@@ -29,15 +29,7 @@ describe('the extension against a real server, in Chromium', () => {
     page.$eval(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, (el) => ({ state: el.getAttribute('data-state'), text: el.textContent }));
 
   it('connects through the options page, as a user would', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const url = await page.waitForSelector('input[name="serverUrl"]');
-    await url?.click({ count: 3 });
-    await page.keyboard.press('Backspace');
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', rep.token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    const page = await connectThroughOptions(ext, server.url, rep.token);
     expect(await page.$eval('[data-testid="status"]', (el) => el.textContent)).toContain('Ana Ruiz');
     await page.close();
   });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 // The capture engine on real pages in Chromium: a team page of mixed markup, a webmail reading
@@ -18,15 +18,7 @@ describe('capturing leads in Chromium', () => {
     rep = await server.createUser('rep', { name: 'Ana Ruiz', email: 'ana.ruiz@leadsync.example' });
     site = await serveFixtures(resolve('test/fixtures'));
     ext = await launchWithExtension();
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForSelector('input[name="serverUrl"]');
-    await page.$eval('input[name="serverUrl"]', (el) => ((el as HTMLInputElement).value = ''));
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', rep.token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
-    await page.close();
+    await (await connectThroughOptions(ext, server.url, rep.token)).close();
   });
 
   afterAll(async () => {

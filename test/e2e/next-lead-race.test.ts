@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 
 // Two reps, each in their own browser profile with the extension, click Next lead at the same moment.
 describe('two reps pull at once, in two Chromium profiles', () => {
@@ -24,15 +24,7 @@ describe('two reps pull at once, in two Chromium profiles', () => {
   });
 
   async function connect(ext: ExtensionBrowser, token: string): Promise<void> {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForSelector('input[name="serverUrl"]');
-    await page.$eval('input[name="serverUrl"]', (el) => ((el as HTMLInputElement).value = ''));
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
-    await page.close();
+    await (await connectThroughOptions(ext, server.url, token)).close();
   }
 
   async function popupOf(ext: ExtensionBrowser, name: string): Promise<Page> {

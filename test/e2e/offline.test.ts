@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { clientFor, listAll, makeDataDir, randomToken, removeDir, serverOptions, type Api } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 type Rep = { id: string; token: string; api: Api };
@@ -86,16 +86,7 @@ describe('offline first, in Chromium', () => {
   const workerRunning = () => ext.browser.targets().some((t) => t.type() === 'service_worker' && t.url().includes(ext.extensionId));
 
   it('keeps a copy of the rep’s own leads while online', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const field = await page.waitForSelector('input[name="serverUrl"]');
-    await field?.click({ count: 3 });
-    await page.keyboard.press('Backspace');
-    await page.type('input[name="serverUrl"]', url());
-    await page.type('input[name="token"]', ana.token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
-    await page.close();
+    await (await connectThroughOptions(ext, url(), ana.token)).close();
 
     const pop = await popup();
     // Opening the popup syncs; the copy then holds both of Ana's leads.

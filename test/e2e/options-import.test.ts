@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAll, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 const hubspotCsv = fileURLToPath(new URL('../fixtures/csv/hubspot-contacts.csv', import.meta.url));
@@ -26,15 +26,7 @@ describe('team tools in the options page, in Chromium', () => {
 
   it('an admin connects and sees the forms, with a snippet that posts to the form', async () => {
     const form = await server.admin.forms.create.mutate({ name: 'Demo request' });
-    page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const url = await page.waitForSelector('input[name="serverUrl"]');
-    await url?.click({ count: 3 });
-    await page.keyboard.press('Backspace');
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', server.adminToken);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    page = await connectThroughOptions(ext, server.url, server.adminToken);
 
     const item = await page.waitForSelector(`[data-form-key="${form.key}"]`, { timeout: 15_000 });
     await item?.$eval('summary', (el) => (el as HTMLElement).click());

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 // Where pages are scanned. The content script is registered only for the origins the extension
@@ -30,15 +30,7 @@ describe('scanning only where the rep allows it', () => {
     // team.acme.test is the fixture server under a name the extension holds no access to.
     ext = await launchWithExtension(undefined, ['--host-resolver-rules=MAP team.acme.test 127.0.0.1', '--disable-features=HttpsUpgrades']);
     worker = (await (await ext.browser.waitForTarget((t) => t.type() === 'service_worker')).worker())!;
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForSelector('input[name="serverUrl"]');
-    await page.$eval('input[name="serverUrl"]', (el) => ((el as HTMLInputElement).value = ''));
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', rep.token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
-    await page.close();
+    await (await connectThroughOptions(ext, server.url, rep.token)).close();
     // One person of the team page is already a lead: Ana took it from the queue and called.
     await rep.api.leads.capture.mutate({ email: 'olivia.hart@northwind.example', name: 'Olivia Hart', source: { kind: 'manual' } });
     const olivia = (await rep.api.queue.next.mutate({})).lead!;

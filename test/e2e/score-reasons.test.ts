@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonLines } from '../../shared/scoring/explain.ts';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('score reasons in the extension, in Chromium', () => {
@@ -34,15 +34,7 @@ describe('score reasons in the extension, in Chromium', () => {
   const titleOf = (page: Page, key: string) => page.$eval(badgeSel(key), (el) => el.getAttribute('title') ?? '');
 
   it('connects through the options page', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const url = await page.waitForSelector('input[name="serverUrl"]');
-    await url?.click({ count: 3 });
-    await page.keyboard.press('Backspace');
-    await page.type('input[name="serverUrl"]', server.url);
-    await page.type('input[name="token"]', rep.token);
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction(() => /Connected as/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), { timeout: 15_000 });
+    const page = await connectThroughOptions(ext, server.url, rep.token);
     await page.close();
   });
 

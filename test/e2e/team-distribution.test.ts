@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 
 // A team lead manages distribution from the popup's Team tab: a rep's availability, cap and
 // territories, auto-assignment, and the latest moves with their reasons.
@@ -23,16 +23,7 @@ describe('distribution in the Team tab, in Chromium', () => {
   });
 
   it('a team lead sets a rep away until a day, with a new cap and territories, and the routing rules then skip her', async () => {
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.waitForSelector('input[name="serverUrl"]');
-    for (const [name, value] of [['serverUrl', server.url], ['token', lee.token]] as const) {
-      await options.$eval(`input[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
-      await options.type(`input[name="${name}"]`, value);
-    }
-    await options.click('[data-testid="test-connection"]');
-    await options.waitForFunction(() => (document.querySelector('[data-testid="status"]')?.textContent ?? '').includes('Lee Lead'), { timeout: 15_000 });
-    await options.close();
+    await (await connectThroughOptions(ext, server.url, lee.token, 'Lee Lead')).close();
 
     const page = await ext.browser.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);

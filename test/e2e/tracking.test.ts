@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followUpChoices } from '../../extension/state/follow-up-choices.ts';
 import { errorOf, startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './browser.ts';
+import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
 
 // A rep works a lead from the popup, and a team lead sees the team, in Chromium with the built extension.
 describe('tracking and the team view, in Chromium', () => {
@@ -33,16 +33,7 @@ describe('tracking and the team view, in Chromium', () => {
 
   /** Saves the server URL and a token through the options page, as a user does. */
   async function connectAs(user: TestUser) {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await page.waitForSelector('input[name="serverUrl"]');
-    for (const [name, value] of [['serverUrl', server.url], ['token', user.token]] as const) {
-      await page.$eval(`input[name="${name}"]`, (el) => ((el as HTMLInputElement).value = ''));
-      await page.type(`input[name="${name}"]`, value);
-    }
-    await page.click('[data-testid="test-connection"]');
-    await page.waitForFunction((n) => (document.querySelector('[data-testid="status"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, user.user.name);
-    await page.close();
+    await (await connectThroughOptions(ext, server.url, user.token, user.user.name)).close();
   }
 
   async function popup(name: string): Promise<Page> {
