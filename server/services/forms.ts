@@ -6,7 +6,8 @@ import type { Form, FormCreateInput } from '../../shared/schemas/forms.ts';
 import { captureInput } from '../../shared/schemas/lead.ts';
 import type { Deps } from '../deps.ts';
 import type { FormRecord, UserRecord } from '../store/types.ts';
-import { captureLead } from './leads.ts';
+import { captureLead, type Placement } from './leads.ts';
+import { placeNewLead } from './routing.ts';
 
 const publicForm = ({ id: _id, ...form }: FormRecord): Form => form;
 
@@ -87,7 +88,8 @@ export async function submitForm(
   // The form's owner gets its new leads, in the capture's own transaction; one who cannot take
   // them (gone, away, full) passes them to the routing rules or the queue instead.
   const owner = form.ownerId ? { userId: form.ownerId, by: form.createdBy, via: `web form "${form.name}"` } : undefined;
-  const { lead, created } = await captureLead(deps, { id: `form:${form.key}` }, parsed.data, owner);
+  const place: Placement | undefined = owner ? (tx, draft, now) => placeNewLead(deps, tx, draft, now, owner) : undefined;
+  const { lead, created } = await captureLead(deps, { id: `form:${form.key}` }, parsed.data, place);
   await deps.store.transact((tx) => {
     const current = deps.repos.forms.get(form.key) ?? form;
     deps.repos.forms.put(tx, { ...current, submissions: current.submissions + 1, lastSubmissionAt: deps.now().toISOString() });

@@ -14,7 +14,7 @@ import { newId } from '../ids.ts';
 import { IdempotencyRepo } from '../repos/idempotency.ts';
 import { publicLead } from '../repos/leads.ts';
 import type { HistoryEntry, LeadRecord, Tx, UserRecord } from '../store/types.ts';
-import { placeNewLead, type PreferredOwner } from './routing.ts';
+import { autoRoute } from './routing.ts';
 import { statusSince } from './status-since.ts';
 import { scoreLead } from './scoring.ts';
 import { checkLostReason, recordOutcome } from './pipeline.ts';
@@ -47,10 +47,9 @@ export type Placement = (tx: Tx, lead: LeadRecord, now: Date) => LeadRecord;
 /**
  * Stores a captured contact: normalised already by the input schema, deduplicated by email,
  * phone, then company domain plus name, and merged field by field into the lead it matches.
- * A new lead goes to `owner` when given and able to take it, or where a placement puts it,
- * else by the routing rules.
+ * A new lead goes where `place` puts it, else by the routing rules.
  */
-export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput, owner?: PreferredOwner | Placement): Promise<CaptureResult> {
+export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: CaptureInput, place?: Placement): Promise<CaptureResult> {
   const now = deps.now();
   const at = now.toISOString();
   return deps.store.transact((tx) => {
@@ -108,7 +107,7 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       deps.repos.leads.put(tx, lead);
       // The first values are the lead itself, with their provenance: history records what changes after.
       addHistory(deps, tx, now, { leadId: lead.id, by: user.id, action: 'created', changes: [], note: `captured from ${input.source.kind}` });
-      result = { lead: publicLead(typeof owner === 'function' ? owner(tx, lead, now) : placeNewLead(deps, tx, lead, now, owner)), created: true };
+      result = { lead: publicLead(place ? place(tx, lead, now) : autoRoute(deps, tx, lead, now)), created: true };
     }
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;
