@@ -78,9 +78,13 @@ export function tally(score: Score, truth: Values, found: Values): void {
   }
 }
 
-function valuesOf(leads: Partial<Record<Field, string>>[]): Values {
+function valuesOf(leads: (Partial<Record<Field, string>> & { otherPhones?: string[] })[]): Values {
   const out = empty();
-  for (const lead of leads) for (const f of FIELDS) if (lead[f]) out[f].add(key(f, lead[f]!));
+  for (const lead of leads) {
+    for (const f of FIELDS) if (lead[f]) out[f].add(key(f, lead[f]!));
+    // A contact's further numbers are found too: the review card offers them to the rep.
+    for (const phone of lead.otherPhones ?? []) out.phone.add(key('phone', phone));
+  }
   return out;
 }
 

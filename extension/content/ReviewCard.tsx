@@ -1,5 +1,5 @@
 import { ProvisionalScore } from './ProvisionalScore.tsx';
-import { describeSource, edited, FIELD_LABELS, REVIEW_FIELDS, type ReviewModel } from './review-state.ts';
+import { describeSource, edited, FIELD_LABELS, phoneChoices, REVIEW_FIELDS, type ReviewModel } from './review-state.ts';
 
 export interface ReviewCardProps {
   model: ReviewModel;
@@ -53,6 +53,7 @@ export function ReviewCard({ model, onSave, onCancel }: ReviewCardProps) {
             </span>
             <FieldCheck check={(provisional?.checks as Partial<Record<string, FieldCheckValue>> | undefined)?.[field]} field={field} />
           </span>
+          {field === 'phone' && <PhoneChoices model={model} />}
         </label>
       ))}
       {model.queued.value && (
@@ -86,6 +87,32 @@ function FieldCheck({ check, field }: { check: FieldCheckValue | undefined; fiel
   return (
     <span class="check" data-field={field} data-status={check.status} title={check.label}>
       {check.label}
+    </span>
+  );
+}
+
+/** The contact's other numbers on the page ("+34 983 878 011, +34 659 843 463"): one click makes one the lead's phone. */
+function PhoneChoices({ model }: { model: ReviewModel }) {
+  const choices = phoneChoices(model);
+  if (choices.length === 0) return null;
+  return (
+    <span class="choices" data-testid="phone-choices">
+      Also listed:
+      {choices.map((phone) => (
+        <button
+          key={phone}
+          type="button"
+          class="choice"
+          title="Use this number for the lead"
+          onClick={(e) => {
+            // Inside the label: without this the click would also focus the input and reach the page.
+            e.preventDefault();
+            model.values.phone.value = phone;
+          }}
+        >
+          {phone}
+        </button>
+      ))}
     </span>
   );
 }

@@ -40,8 +40,19 @@ export function createReview(candidate: Candidate): ReviewModel {
   return { candidate, values, saving: signal(false), error: signal(undefined), provisional: signal(undefined), queued: signal(undefined) };
 }
 
-/** Whether the rep changed a field from what was found (the provenance then says so). */
-export const edited = (model: ReviewModel, field: ReviewField): boolean => (model.candidate[field] ?? '') !== model.values[field].value.trim();
+/** Whether the rep changed a field from what was found (the provenance then says so); picking another found number is no edit. */
+export function edited(model: ReviewModel, field: ReviewField): boolean {
+  const value = model.values[field].value.trim();
+  if (field === 'phone' && model.candidate.otherPhones?.includes(value)) return false;
+  return (model.candidate[field] ?? '') !== value;
+}
+
+/** The numbers found for this contact that the phone field does not hold now: the rep may pick one instead. */
+export function phoneChoices(model: ReviewModel): string[] {
+  const current = model.values.phone.value.trim();
+  const found = [model.candidate.phone, ...(model.candidate.otherPhones ?? [])].filter((p): p is string => p !== undefined);
+  return found.length > 1 ? found.filter((p) => p !== current) : [];
+}
 
 /** The capture input the card sends: edited fields are the rep's own, with full confidence. */
 export function reviewedLead(model: ReviewModel, url: string) {

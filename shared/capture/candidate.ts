@@ -1,7 +1,7 @@
 import { cleanText, normaliseEmail, normalisePhone, normaliseWebsite } from '../normalize.ts';
 import type { Candidate, CandidateField, ExtractContext } from './types.ts';
 
-export type Fields = Partial<Record<CandidateField, string | undefined>>;
+export type Fields = Partial<Record<CandidateField, string | undefined>> & { otherPhones?: readonly (string | undefined)[] };
 
 // Bounded classes, no nested quantifiers: linear on hostile text.
 export const EMAIL_SHAPE = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}$/;
@@ -52,7 +52,9 @@ export function makeCandidate(
     c.provenance[field] = extractor;
   };
   set('email', cleanEmail(raw.email));
-  set('phone', cleanPhone(raw.phone, ctx.region));
+  const phones = [raw.phone, ...(raw.otherPhones ?? [])].map((p) => cleanPhone(p, ctx.region)).filter((p): p is string => p !== undefined);
+  set('phone', phones[0]);
+  addPhones(c, phones.slice(1));
   // "www.acme.com" is a site; "/about" is a link of this page.
   const site = raw.website?.trim();
   set('website', site ? normaliseWebsite(/^[/.?#]/.test(site) ? resolveUrl(site, ctx.url) : site) : undefined);
@@ -63,6 +65,17 @@ export function makeCandidate(
   }
   return c;
 }
+
+/** Adds numbers to a candidate's other phones, leaving out its own phone and those it has. */
+export function addPhones(c: Candidate, phones: readonly string[]): void {
+  for (const phone of phones) {
+    if (phone === c.phone || c.otherPhones?.includes(phone)) continue;
+    (c.otherPhones ??= []).push(phone);
+  }
+}
+
+/** Every number of a candidate, its phone first. */
+export const phonesOf = (c: Candidate): string[] => (c.phone ? [c.phone, ...(c.otherPhones ?? [])] : (c.otherPhones ?? []));
 
 export function resolveUrl(href: string, base: string): string {
   try {

@@ -17,6 +17,17 @@ export function isSkipped(el: Element | null): boolean {
   return false;
 }
 
+/** Up to `max` characters of the text just before a node on the page: "Fax:" ahead of `<span>+33 1 …</span>`. */
+export function textBefore(node: Node, max = 24): string {
+  let text = '';
+  let cur: Node | null = node;
+  for (let climbs = 0; cur && text.length < max && climbs < 4; climbs++) {
+    for (let prev = cur.previousSibling; prev && text.length < max; prev = prev.previousSibling) text = (prev.textContent ?? '') + text;
+    cur = cur.parentNode;
+  }
+  return text.replace(/\s+/g, ' ').slice(-max);
+}
+
 export const textOf = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // Two to four capitalised words of any cased script (Maria Lopez, Сергей Обухов), optionally with
@@ -70,7 +81,7 @@ export function nameNear(el: Element): string | undefined {
   return undefined;
 }
 
-export const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account)\b/i;
+export const TITLE_WORDS = /\b(ceo|cfo|cto|coo|cro|cmo|chief|founder|owner|president|vp|vice president|head|director|manager|lead|engineer|consultant|partner|officer|specialist|representative|executive|associate|analyst|coordinator|designer|developer|sales|marketing|account|professor|lecturer|dean|attorney|lawyer|counsel|broker|realtor|agent|physician|surgeon|dentist|pharmacist|nurse|editor|journalist|researcher|scientist|architect|accountant|recruiter|buyer|administrator|secretary|treasurer|chair|chairman|chairwoman|principal|superintendent)\b/i;
 
 /** A job title in the block around an element: a short line with a title word that is not the name. */
 export function titleNear(el: Element, name: string | undefined): string | undefined {
@@ -91,12 +102,16 @@ export function titleNear(el: Element, name: string | undefined): string | undef
 
 const BLOCKS = /^(P|DIV|BR|LI|TR|H[1-6]|TABLE|UL|OL|BLOCKQUOTE|PRE|SECTION|ARTICLE|HEADER|FOOTER|ADDRESS|DT|DD|HR)$/;
 
-/** An element's visible text with a line break at each block and <br>, as a reader sees its lines. */
-export function blockText(el: Element): string {
+/**
+ * An element's visible text with a line break at each block and <br>, as a reader sees its lines.
+ * `sourceLines` also keeps the line breaks written inside a text: a page of plain text lines.
+ */
+export function blockText(el: Element, sourceLines = false): string {
   const parts: string[] = [];
+  const space = sourceLines ? /[ \t\r]+/g : /[ \t\r\n]+/g;
   const walk = (node: Node) => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) parts.push((child.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      if (child.nodeType === 3) parts.push((child.nodeValue ?? '').replace(space, ' '));
       else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toUpperCase();
         if (SKIP_TAGS.has(tag)) continue;

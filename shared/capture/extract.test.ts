@@ -73,6 +73,16 @@ describe('extractContacts', () => {
       want: [{ email: 'sales@acme.example' }],
     },
     {
+      what: 'one person on two numbers, found by two extractors, keeps both',
+      html: '<li><h3>Li Chen</h3><a href="mailto:li@acme.example">mail</a> <a href="tel:+14155550199">office</a> mobile +1 415 555 0142</li>',
+      want: [{ email: 'li@acme.example', name: 'Li Chen', phone: '+14155550199', otherPhones: ['+14155550142'] }],
+    },
+    {
+      what: 'JSON-LD with two numbers and the second one shown as text are one contact',
+      html: '<script type="application/ld+json">{"@type":"Store","name":"Acme Store","telephone":["+1 415 555 0100","+1 415 555 0101"]}</script><p>Acme Store — call +1 415 555 0101</p>',
+      want: [{ company: 'Acme Store', phone: '+14155550100', otherPhones: ['+14155550101'] }],
+    },
+    {
       what: 'a bad mailto and an impossible tel are skipped',
       html: '<a href="mailto:not-an-address">x</a><a href="tel:12">y</a>',
       want: [],

@@ -15,7 +15,7 @@ interface Row {
   what: string;
   html: string;
   region?: string;
-  want: Record<string, string>[];
+  want: Record<string, string | string[]>[];
 }
 
 // Each row runs ONE extractor on its own, so a row fails when that extractor regresses.
@@ -50,6 +50,11 @@ describe.each<{ id: string; rows: Row[] }>([
         what: 'a broken block is skipped and the next one still read',
         html: `<script type="application/ld+json">{"@type": "Person", </script>${ld({ '@type': 'Person', name: 'Li Chen', email: 'li@acme.example' })}`,
         want: [{ name: 'Li Chen', email: 'li@acme.example' }],
+      },
+      {
+        what: 'an organisation with two numbers keeps both, the first as its phone',
+        html: ld({ '@type': 'Winery', name: 'Bodegas Protos', telephone: ['+34983878011', '+34659843463'], email: 'enoturismo@bodegasprotos.com' }),
+        want: [{ company: 'Bodegas Protos', email: 'enoturismo@bodegasprotos.com', phone: '+34983878011', otherPhones: ['+34659843463'] }],
       },
       {
         what: 'things that are not contacts give nothing',
@@ -110,6 +115,11 @@ describe.each<{ id: string; rows: Row[] }>([
         want: [{ name: 'Ana Ruiz', company: 'Acme', title: 'Head of Sales', phone: '+34912345678', email: 'ana@acme.example' }],
       },
       {
+        what: 'a card with two numbers keeps both',
+        html: '<div class="h-card"><span class="p-name">Sofia Rossi</span> <span class="p-tel">+1 415 555 0122</span> or <a class="u-tel" href="tel:+14155550142">mobile</a></div>',
+        want: [{ name: 'Sofia Rossi', phone: '+14155550122', otherPhones: ['+14155550142'] }],
+      },
+      {
         what: 'a v1 card whose fn is its org is an organisation',
         html: '<div class="vcard"><span class="fn org">Acme</span> <span class="tel">+1 415 555 0100</span></div>',
         want: [{ company: 'Acme', phone: '+14155550100' }],
@@ -128,6 +138,11 @@ describe.each<{ id: string; rows: Row[] }>([
         what: 'a percent-encoded mailto with several recipients takes the first',
         html: '<a href="MAILTO:Li%40Acme.example,bo@acme.example?cc=x@y.z">Li Chen</a>',
         want: [{ name: 'Li Chen', email: 'li@acme.example' }],
+      },
+      {
+        what: 'a mailto link under generic headings takes the business from its section heading',
+        html: '<div><h1>Music Resource Centre</h1><h2>Contact information</h2><div>Email address: <a href="mailto:dscott@laurentian.ca">dscott@laurentian.ca</a></div></div>',
+        want: [{ company: 'Music Resource Centre', email: 'dscott@laurentian.ca' }],
       },
       {
         what: 'a .vcf link names the person of its card',
@@ -154,6 +169,24 @@ describe.each<{ id: string; rows: Row[] }>([
         html: '<p>Tel. 030 901820 · Fax: 030 901821</p>',
         region: 'DE',
         want: [{ phone: '+4930901820' }],
+      },
+      {
+        what: 'a list of numbers after one label is one contact with its other numbers',
+        html: '<p>Name: Bodegas Protos<br>Telephone: +34983878011, +34659843463<br>Email: enoturismo@bodegasprotos.com</p>',
+        want: [
+          { company: 'Bodegas Protos', phone: '+34983878011', otherPhones: ['+34659843463'] },
+          { company: 'Bodegas Protos', email: 'enoturismo@bodegasprotos.com' },
+        ],
+      },
+      {
+        what: 'plain lines: a name, a title, a North American number with an unused exchange',
+        html: 'Jane Doe\n<img src="j.jpg" alt="Photo of Jane Doe"/>\n\nProfessor\n405 Whitworth\nSeattle WA 98052\n(425) 123-4567\n',
+        want: [{ name: 'Jane Doe', title: 'Professor', phone: '+14251234567' }],
+      },
+      {
+        what: 'an international number written without "+", and its fax labelled in the element before',
+        html: '<div>Google.Org<br>Tel:<span>( 33 1) 42 68 53 00 </span>, Fax:<span>( 33 1) 42 68 53 01 </span></div>',
+        want: [{ company: 'Google.Org', phone: '+33142685300' }],
       },
       {
         what: 'prose with "at", years and prices is not a contact',

@@ -4,6 +4,7 @@ import type { Source } from '../schemas/lead.ts';
 
 /** A candidate as printed and sent: its fields, source, confidence and provenance, without DOM references. */
 export interface LeadOut extends ContactFields {
+  otherPhones?: string[];
   source: Source;
   confidence: number;
   provenance: Candidate['provenance'];
@@ -15,7 +16,7 @@ export function toLeadOut(c: Candidate): LeadOut {
     const value = c[field];
     if (value !== undefined) fields[field] = value;
   }
-  return { ...fields, source: c.source, confidence: c.confidence, provenance: c.provenance };
+  return { ...fields, ...(c.otherPhones ? { otherPhones: [...c.otherPhones] } : {}), source: c.source, confidence: c.confidence, provenance: c.provenance };
 }
 
 /** A candidate from plain field values (a vCard, an email header and signature). */

@@ -68,6 +68,19 @@ function contactValue(thing: Thing, key: 'telephone' | 'email'): string | undefi
   return undefined;
 }
 
+/** Every telephone of a thing and of its contact points, in the order they are written. */
+function telephones(thing: Thing): string[] {
+  const out: string[] = [];
+  for (const source of [thing, ...all(thing['contactPoint'])]) {
+    if (!isThing(source)) continue;
+    for (const v of all(source['telephone'])) {
+      const text = textValue(v);
+      if (text && !out.includes(text)) out.push(text);
+    }
+  }
+  return out;
+}
+
 function orgName(v: unknown): string | undefined {
   for (const item of all(v)) {
     if (typeof item === 'string' && item.trim() && !/^https?:/i.test(item)) return item;
@@ -110,6 +123,7 @@ export function thingsToCandidates(roots: unknown[], extractor: string, ctx: Ext
           name: nameOf(item),
           email: contactValue(item, 'email'),
           phone: contactValue(item, 'telephone'),
+          otherPhones: telephones(item),
           title: textValue(item['jobTitle']) ?? (typeof item['hasOccupation'] === 'string' ? item['hasOccupation'] : undefined),
           company,
           website: textValue(item['url']),
@@ -121,11 +135,12 @@ export function thingsToCandidates(roots: unknown[], extractor: string, ctx: Ext
         const name = nameOf(item);
         const email = contactValue(item, 'email');
         const phone = contactValue(item, 'telephone');
+        const otherPhones = telephones(item);
         const address = addressOf(item['address']) ?? addressOf(item['location']);
         // A business with a way to reach it is a lead, even before a person there is known.
         // An event's venue is where it happens, not someone to sell to: it needs a phone or email.
         if (name && (email || phone || (address && rel !== 'location'))) {
-          const c = makeCandidate(extractor, ctx, { company: name, email, phone, website: textValue(item['url']), address }, confidence, { ...where, placement: 'append' });
+          const c = makeCandidate(extractor, ctx, { company: name, email, phone, otherPhones, website: textValue(item['url']), address }, confidence, { ...where, placement: 'append' });
           // Kept even when its phone is not a dialable number: the business is still named on the page.
           if (c.company) out.push(c);
         }

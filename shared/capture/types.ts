@@ -8,6 +8,8 @@ export interface Candidate extends ContactFields {
   source: Source;
   /** 0–1: how sure the extractor is that this is a real contact. */
   confidence: number;
+  /** Further numbers the same contact lists ("Telephone: +34 983 878 011, +34 659 843 463"); the rep picks one. */
+  otherPhones?: string[];
   /** Which extractor found each field. */
   provenance: Partial<Record<CandidateField, string>>;
   /** The element a badge goes beside, when there is one. */

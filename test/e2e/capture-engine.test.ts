@@ -48,7 +48,7 @@ describe('capturing leads in Chromium', () => {
     return (await rep.api.leads.get.query({ id: matches[0]!.leadId })).lead;
   };
 
-  it('shows one badge per person on a team page of JSON-LD, h-card and text, and saves two through the review card', async () => {
+  it('shows one badge per person on a team page of JSON-LD, h-card and text, and saves three through the review card', async () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/company-team.html`);
     await page.waitForFunction(() => document.querySelectorAll('leadsync-badge').length >= 10, { timeout: 15_000 });
@@ -79,13 +79,30 @@ describe('capturing leads in Chromium', () => {
     await saveCard(page);
     await waitState(page, noah, 'known');
 
+    // A person who lists two numbers: the rep takes the second one with one click.
+    const omar = 'phone:+14155550133';
+    await page.click(badgeSel(omar));
+    const choice = await page.waitForSelector('leadsync-review >>> [data-testid="phone-choices"] button', { timeout: 15_000 });
+    expect(await choice?.evaluate((el) => el.textContent)).toBe('+14155550134');
+    await choice?.click();
+    expect(await field(page, 'phone')).toBe('+14155550134');
+    expect(await page.$eval('leadsync-review >>> .from[data-field="phone"]', (el) => el.textContent)).toBe('from page text');
+    // The number it replaced is offered back, in case the rep changes their mind.
+    expect(await page.$$eval('leadsync-review >>> [data-testid="phone-choices"] button', (els) => els.map((e) => e.textContent))).toEqual(['+14155550133']);
+    await saveCard(page);
+    const { matches: omars } = await rep.api.leads.lookup.query({ phones: ['+14155550134'] });
+    expect(omars).toHaveLength(1);
+    const omarLead = (await rep.api.leads.get.query({ id: omars[0]!.leadId })).lead;
+    expect(omarLead).toMatchObject({ name: 'Omar Haddad', phone: '+14155550134', title: 'Onboarding Specialist' });
+    expect(omarLead.provenance.phone).toMatchObject({ extractor: 'text' });
+
     const saved = await leadOf('lucas.moreau@northwind.example');
     expect(saved).toMatchObject({ name: 'Lucas Moreau', title: 'Senior Account Executive', phone: '+14155550121', source: { kind: 'page' } });
     expect(saved.provenance.title).toMatchObject({ extractor: 'manual', confidence: 1 });
     expect(saved.provenance.name).toMatchObject({ extractor: 'h-card' });
     expect(await leadOf('noah.fischer@northwind.example')).toMatchObject({ name: 'Noah Fischer', phone: '+14155550131', title: 'Support Lead' });
     // Nothing else was saved by opening the page.
-    expect((await rep.api.leads.list.query({ limit: 100 })).items).toHaveLength(2);
+    expect((await rep.api.leads.list.query({ limit: 100 })).items).toHaveLength(3);
     await page.close();
   });
 

@@ -46,6 +46,9 @@ const first = (card: Element, classes: string[], read: (el: Element) => string =
   return undefined;
 };
 
+const TEL = ['p-tel', 'u-tel', 'tel'];
+const telOf = (el: Element): string => (el.tagName.toUpperCase() === 'A' && /^tel:/i.test(el.getAttribute('href') ?? '') ? el.getAttribute('href') ?? '' : text(el));
+
 /** The v2 implied-name rules: img alt or abbr title on the card, its only child or grandchild; else its text. */
 function impliedName(card: Element): string | undefined {
   const own = (el: Element): string | undefined => {
@@ -96,7 +99,8 @@ export const hCard: Extractor = {
         {
           name,
           email: first(card, ['u-email', 'email'], url),
-          phone: first(card, ['p-tel', 'u-tel', 'tel'], (el) => (el.tagName.toUpperCase() === 'A' && /^tel:/i.test(el.getAttribute('href') ?? '') ? el.getAttribute('href') ?? '' : text(el))),
+          phone: first(card, TEL, telOf),
+          otherPhones: props(card, TEL).map(telOf),
           title: first(card, ['p-job-title', 'title']) ?? first(card, ['p-role', 'role']),
           company,
           website: first(card, ['u-url', 'url'], url),

@@ -1,5 +1,6 @@
 import { makeCandidate } from '../candidate.ts';
-import { contactBlock, isSkipped, looksLikeName, nameNear, textOf, titleNear } from '../dom.ts';
+import { whoNear } from '../block-heads.ts';
+import { contactBlock, isSkipped, looksLikeName, textOf } from '../dom.ts';
 import type { Candidate, Extractor } from '../types.ts';
 
 /**
@@ -15,14 +16,13 @@ export const mailtoTel: Extractor = {
       if (isSkipped(link)) continue;
       const href = link.getAttribute('href') ?? '';
       const label = textOf(link);
-      const name = looksLikeName(label) ? label : nameNear(link);
-      const title = name ? titleNear(link, name) : undefined;
+      const { name, title, company } = whoNear(link, looksLikeName(label) ? label : undefined);
       const isMail = /^mailto:/i.test(href);
       const isTel = /^(tel|callto):/i.test(href);
       const c = makeCandidate(
         'mailto-tel',
         ctx,
-        { name, title, email: isMail ? href : undefined, phone: isTel ? href : undefined },
+        { name, title, company, email: isMail ? href : undefined, phone: isTel ? href : undefined },
         // A .vcf link names a person but carries no address to act on: it only folds into its card.
         isMail || isTel ? 0.8 : 0.5,
         { anchor: link, placement: 'after', block: contactBlock(link) ?? link },

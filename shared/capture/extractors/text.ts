@@ -1,6 +1,7 @@
 import { makeCandidate } from '../candidate.ts';
 import { decodeObfuscatedEmails } from '../deobfuscate.ts';
-import { businessNear, contactBlock, isSkipped, nameNear, ownerDocumentOf, titleNear } from '../dom.ts';
+import { whoNear } from '../block-heads.ts';
+import { contactBlock, isSkipped, ownerDocumentOf, textBefore } from '../dom.ts';
 import { phonesInText } from '../phones.ts';
 import { runSlices, type Candidate, type ExtractContext, type Extractor } from '../types.ts';
 
@@ -38,18 +39,20 @@ function* textSlices(root: ParentNode, ctx: ExtractContext): Generator<void, Can
     if (!mayHoldContact(value)) continue;
     const parent = node.parentElement;
     if (!parent || isSkipped(parent) || parent.closest('a[href^="mailto:" i], a[href^="tel:" i]')) continue;
-    const found: { email?: string; phone?: string; index: number }[] = [];
+    const found: { email?: string; phone?: string; otherPhones?: string[]; index: number }[] = [];
     for (const m of value.matchAll(EMAIL_IN_TEXT)) found.push({ email: m[0], index: m.index ?? 0 });
     for (const m of decodeObfuscatedEmails(value)) if (!found.some((f) => f.email?.toLowerCase() === m.email)) found.push(m);
-    for (const m of phonesInText(value, ctx.region)) found.push(m);
+    for (const m of phonesInText(value, ctx.region, 'VALID', textBefore(node))) {
+      const previous = found.at(-1);
+      if (m.listed && previous?.phone) (previous.otherPhones ??= []).push(m.phone);
+      else found.push(m);
+    }
     if (found.length === 0) continue;
-    const name = nameNear(parent);
-    const title = name ? titleNear(parent, name) : undefined;
     // No person named around it: a listing's heading names the business to call.
-    const company = name ? undefined : businessNear(parent);
+    const { name, title, company } = whoNear(parent);
     const block = contactBlock(parent) ?? parent;
     for (const f of found.sort((a, b) => a.index - b.index)) {
-      const c = makeCandidate('text', ctx, { email: f.email, phone: f.phone, name, title, company }, 0.6, { anchor: parent, placement: 'append', block });
+      const c = makeCandidate('text', ctx, { email: f.email, phone: f.phone, otherPhones: f.otherPhones, name, title, company }, 0.6, { anchor: parent, placement: 'append', block });
       if (c.email || c.phone) out.push(c);
     }
   }

@@ -1,0 +1,95 @@
+// Whom a contact found in text belongs to, when no markup says: the name carriers of its card,
+// its labelled lines ("Name: Bodegas Protos"), its first line, or the heading of its section.
+import { blockText, businessNear, contactBlock, looksLikeBusiness, looksLikeName, nameNear, textOf, titleNear, TITLE_WORDS } from './dom.ts';
+
+export interface Who {
+  name?: string;
+  title?: string;
+  company?: string;
+}
+
+// Headings and lines that name a part of a page, not whom it is about.
+const GENERIC =
+  /\b(contacts?|information|info|details|hours|opening|address(es)?|mailing|location|directions|map|about|home|menu|welcome|team|staff|people|program(me)?|performers|description|reviews?|overview|news|events?|faq|help|log ?in|sign ?(in|up)|get in touch|reach us|find us|write to us|call us|e-?mail|phone|telephone|newsletter|subscribe|follow|share|more|related|comments?|categories|tags|price|parent|branch|relationship)\b/i;
+const NAME_LABEL = /^name\s*[:：]\s*(.+)$/i;
+const PERSON_LABEL = /^(?:full name|contact|contact person|customer|client|attn|attention|speaker|author|presenter|host)\s*[:：]\s*(.+)$/i;
+const ORG_LABEL = /^(?:company|organi[sz]ation|business|firm|employer|practice|store|venue|institution|school)\s*[:：]\s*(.+)$/i;
+const TITLE_LABEL = /^(?:title|job title|position|role|occupation)\s*[:：]\s*(.+)$/i;
+/** A block longer than this is a page, not a card: its first line is no one's name. */
+const CARD_TEXT = 600;
+/** Labelled lines are read in blocks up to this size: a listing of "Label: value" lines. */
+const LISTING_TEXT = 3000;
+/** A section longer than this is an article: its heading is a topic, not the business to call. */
+const SECTION_TEXT = 1500;
+
+/** A short line that could name a business: capitalised, not a sentence, not a part of the page. */
+export function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 2 && t.length <= 60 && t.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(t) && !/[.!?:,;]$/.test(t) && !/:\s/.test(t) && !GENERIC.test(t) && !/\d{3}/.test(t) && !t.includes('@');
+}
+
+/** The first labels of the domains a block's lines write ("bodegasprotos" of enoturismo@bodegasprotos.com). */
+function domainLabels(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) {
+    for (const m of line.matchAll(/(?:@|\/\/)(?:www\.)?([a-z0-9-]{2,63})\./gi)) out.add(m[1]!.toLowerCase().replace(/-/g, ''));
+  }
+  return out;
+}
+
+const isTitle = (t: string, name: string | undefined) => t !== name && t.length <= 60 && TITLE_WORDS.test(t) && !/\d{3}/.test(t) && !t.includes('@');
+
+/** Whom the heading nearest before an element within its section names, skipping the page's own part names. */
+function sectionHeading(el: Element): Who {
+  let scope: Element | null = el.parentElement;
+  for (let level = 0; scope && level < 4 && textOf(scope).length <= SECTION_TEXT; level++, scope = scope.parentElement) {
+    // Only the section's own headings: one inside another card (a person's <li>) heads that card.
+    const own = Array.from(scope.children).filter((h) => /^H[1-3]$/i.test(h.tagName));
+    const before = own.filter((h) => (h.compareDocumentPosition(el) & 4) !== 0);
+    for (const heading of before.reverse()) {
+      const t = textOf(heading);
+      if (GENERIC.test(t)) continue;
+      if (looksLikeName(t)) return { name: t };
+      return looksLikeBusiness(t) || looksLikeHeading(t) ? { company: t } : {};
+    }
+  }
+  return {};
+}
+
+/** The person or business a contact in an element belongs to; `linkName` is a link's own text when it is a name. */
+export function whoNear(el: Element, linkName?: string): Who {
+  const block = contactBlock(el) ?? el;
+  const size = (block.textContent ?? '').length;
+  const lines = size <= LISTING_TEXT ? blockText(block, true).split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  const labelled = (re: RegExp) => {
+    for (const line of lines) {
+      const value = re.exec(line)?.[1]?.trim();
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const first = size <= CARD_TEXT && lines.length >= 2 ? lines[0] : undefined;
+
+  // "Name: Bodegas Protos" names a business when it is the business's domain or reads as one.
+  const plainName = labelled(NAME_LABEL);
+  const nameIsOrg = plainName !== undefined && (looksLikeBusiness(plainName) || domainLabels(lines).has(plainName.toLowerCase().replace(/[^\p{L}\d]/gu, '')));
+  let name = linkName ?? nameNear(el);
+  const labelledName = labelled(PERSON_LABEL) ?? (nameIsOrg ? undefined : plainName);
+  if (!name && labelledName && looksLikeName(labelledName)) name = labelledName;
+  if (!name && first && looksLikeName(first)) name = first;
+  const section = name ? {} : sectionHeading(el);
+  name ??= section.name;
+  if (name) {
+    // The line under a name is often the title: "Jane Doe / Professor".
+    const next = lines[lines.indexOf(name) + 1];
+    const title = titleNear(el, name) ?? labelled(TITLE_LABEL) ?? (lines.includes(name) && next && isTitle(next, name) ? next : undefined);
+    return { name, ...(title ? { title } : {}) };
+  }
+  const labelledOrg = labelled(ORG_LABEL) ?? (nameIsOrg ? plainName : undefined);
+  const company =
+    businessNear(el) ??
+    (labelledOrg && looksLikeHeading(labelledOrg) ? labelledOrg : undefined) ??
+    (first && looksLikeHeading(first) ? first : undefined) ??
+    section.company;
+  return company ? { company } : {};
+}
