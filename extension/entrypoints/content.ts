@@ -5,11 +5,11 @@ import { isBlocked, isPageBlocked, parseBlocklist } from '../content/blocklist.t
 import { mountBadge, mountReview } from '../content/mount.ts';
 import { watchProvisional } from '../content/provisional.ts';
 import { createReview, reviewedLead } from '../content/review-state.ts';
-import { setPhoneMetadata } from '../content/phone-lib.ts';
+import { setPhoneMetadata, type MetadataJson } from '../content/phone-lib.ts';
 import { SCAN_REPORT_KEY, type ScanReport } from '../content/scan-report.ts';
 import { captureMessage, startScanner } from '../content/scanner.ts';
-import { neverCaptureItem } from '../storage/items.ts';
-import { phoneMetadataItem } from '../storage/phone-metadata.ts';
+import { readLocal, watchLocal } from '../content/local-store.ts';
+import { NEVER_CAPTURE_KEY, PHONE_METADATA_KEY } from '../storage/keys.ts';
 import { send } from '../sync/messages.ts';
 
 /** The page's region from its language tag (en-GB → GB), for phone numbers without a country code. */
@@ -20,11 +20,11 @@ function pageRegion(doc: Document): string {
 }
 
 /** The phone metadata from storage; on a first install the background may still be writing it. */
-async function phoneMetadata(ctx: ContentScriptContext): Promise<NonNullable<Awaited<ReturnType<typeof phoneMetadataItem.getValue>>>> {
-  const stored = await phoneMetadataItem.getValue();
+async function phoneMetadata(ctx: ContentScriptContext): Promise<MetadataJson> {
+  const stored = await readLocal<MetadataJson | null>(PHONE_METADATA_KEY, null);
   if (stored) return stored;
   return new Promise((resolve) => {
-    const unwatch = phoneMetadataItem.watch((value) => {
+    const unwatch = watchLocal<MetadataJson | null>(PHONE_METADATA_KEY, (value) => {
       if (!value) return;
       unwatch();
       resolve(value);
@@ -58,11 +58,11 @@ export default defineContentScript({
       }, 0),
     );
 
-    const [neverCapture, metadata] = await Promise.all([neverCaptureItem.getValue(), phoneMetadata(ctx)]);
+    const [neverCapture, metadata] = await Promise.all([readLocal(NEVER_CAPTURE_KEY, ''), phoneMetadata(ctx)]);
     if (ctx.isInvalid) return;
     setPhoneMetadata(metadata);
     let blocklist = parseBlocklist(neverCapture);
-    const unwatch = neverCaptureItem.watch((text) => (blocklist = parseBlocklist(text ?? '')));
+    const unwatch = watchLocal<string>(NEVER_CAPTURE_KEY, (text) => (blocklist = parseBlocklist(text ?? '')));
     ctx.onInvalidated(unwatch);
     // On the rep's never-capture list: nothing here is scanned or captured.
     if (isPageBlocked(location.href, blocklist)) {

@@ -1,6 +1,7 @@
 import { storage } from '#imports';
 import type { Lead } from '../../shared/schemas/lead.ts';
 import type { FollowUp } from '../../shared/schemas/team.ts';
+import { NEVER_CAPTURE_KEY } from './keys.ts';
 
 /** Every key the extension persists, declared once, typed and versioned. */
 
@@ -29,7 +30,7 @@ export const followUpsItem = storage.defineItem<FollowUp[]>('local:followUps', {
 });
 
 /** Addresses and domains the rep never captures, as typed in the options (one per line). */
-export const neverCaptureItem = storage.defineItem<string>('local:neverCapture', {
+export const neverCaptureItem = storage.defineItem<string>(`local:${NEVER_CAPTURE_KEY}`, {
   fallback: '',
   version: 1,
 });

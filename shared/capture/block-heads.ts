@@ -9,8 +9,7 @@ export interface Who {
 }
 
 // Headings and lines that name a part of a page, not whom it is about.
-const GENERIC =
-  /\b(contacts?|information|info|details|hours|opening|address(es)?|mailing|location|directions|map|about|home|menu|welcome|team|staff|people|program(me)?|performers|description|reviews?|overview|news|events?|faq|help|log ?in|sign ?(in|up)|get in touch|reach us|find us|write to us|call us|e-?mail|phone|telephone|newsletter|subscribe|follow|share|more|related|comments?|categories|tags|price|parent|branch|relationship)\b/i;
+const GENERIC = /\b(contacts?|info(rmation)?|details|hours|opening|address(es)?|mailing|location|directions|map|about|home|menu|welcome|team|staff|people|description|reviews?|overview|news|events?|get in touch|reach us|find us|write to us|call us|e-?mail|(tele)?phone)\b/i;
 const NAME_LABEL = /^name\s*[:：]\s*(.+)$/i;
 const PERSON_LABEL = /^(?:full name|contact|contact person|customer|client|attn|attention|speaker|author|presenter|host)\s*[:：]\s*(.+)$/i;
 const ORG_LABEL = /^(?:company|organi[sz]ation|business|firm|employer|practice|store|venue|institution|school)\s*[:：]\s*(.+)$/i;

@@ -107,14 +107,28 @@ describe('scanning only where the rep allows it', () => {
     await page.close();
   });
 
-  it('keeps a site on the never-capture list out of scanning, set from the options', async () => {
+  it('keeps a site on the never-capture list out of scanning, set from the options, and an open page obeys at once', async () => {
+    // A page already open, with a review card up, when the rep adds the address to the list.
+    const open = await ext.browser.newPage();
+    await open.goto(`${site.url}/pages/company-team.html`);
+    const grace = 'leadsync-badge[leadsync-key="email:grace@northwind.example"] >>> .badge';
+    await (await open.waitForSelector(grace, { timeout: 15_000 }))?.click();
+    await open.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
+
     const options = await ext.browser.newPage();
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.waitForSelector('textarea[name="neverCapture"]');
-    await options.type('textarea[name="neverCapture"]', '127.0.0.1\nomar@northwind.example');
+    await options.type('textarea[name="neverCapture"]', '127.0.0.1\ngrace@northwind.example');
     await options.click('[data-testid="save-never-capture"]');
     await options.waitForFunction(() => /Saved: 1 address and 1 domain/.test(document.querySelector('[data-testid="privacy-status"]')?.textContent ?? ''), { timeout: 15_000 });
     await options.close();
+
+    await open.bringToFront();
+    await open.click('leadsync-review >>> [data-testid="save-lead"]');
+    const refused = await open.waitForSelector('leadsync-review >>> .error', { timeout: 15_000 });
+    expect(await refused?.evaluate((el) => el.textContent)).toMatch(/never-capture list/);
+    expect((await rep.api.leads.lookup.query({ emails: ['grace@northwind.example'] })).matches).toHaveLength(0);
+    await open.close();
 
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/company-team.html`, { waitUntil: 'load' });
