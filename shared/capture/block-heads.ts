@@ -41,7 +41,9 @@ const isTitle = (t: string, name: string | undefined) => t !== name && t.length 
 /** Whom the heading nearest before an element within its section names, skipping the page's own part names. */
 function sectionHeading(el: Element): Who {
   let scope: Element | null = el.parentElement;
-  for (let level = 0; scope && level < 4 && textOf(scope).length <= SECTION_TEXT; level++, scope = scope.parentElement) {
+  // Child counts first: reading the text of a page-sized element for every contact would cost a page each.
+  const small = (e: Element) => e.childElementCount <= 60 && (e.textContent ?? '').length <= SECTION_TEXT;
+  for (let level = 0; scope && level < 4 && small(scope); level++, scope = scope.parentElement) {
     // Only the section's own headings: one inside another card (a person's <li>) heads that card.
     const own = Array.from(scope.children).filter((h) => /^H[1-3]$/i.test(h.tagName));
     const before = own.filter((h) => (h.compareDocumentPosition(el) & 4) !== 0);
@@ -58,37 +60,56 @@ function sectionHeading(el: Element): Who {
 /** The person or business a contact in an element belongs to; `linkName` is a link's own text when it is a name. */
 export function whoNear(el: Element, linkName?: string): Who {
   const block = contactBlock(el) ?? el;
-  const size = (block.textContent ?? '').length;
-  const lines = size <= LISTING_TEXT ? blockText(block, true).split('\n').map((l) => l.trim()).filter(Boolean) : [];
+  // The block's lines are read only when its carriers name no one: most cards do, and cost nothing more.
+  let read: { lines: string[]; size: number } | undefined;
+  const lines = () => {
+    if (!read) {
+      const size = block.childElementCount <= 200 ? (block.textContent ?? '').length : Infinity;
+      read = { size, lines: size <= LISTING_TEXT ? blockText(block, true).split('\n').map((l) => l.trim()).filter(Boolean) : [] };
+    }
+    return read.lines;
+  };
   const labelled = (re: RegExp) => {
-    for (const line of lines) {
+    for (const line of lines()) {
       const value = re.exec(line)?.[1]?.trim();
       if (value) return value;
     }
     return undefined;
   };
-  const first = size <= CARD_TEXT && lines.length >= 2 ? lines[0] : undefined;
-
+  const first = () => (lines().length >= 2 && read!.size <= CARD_TEXT ? lines()[0] : undefined);
   // "Name: Bodegas Protos" names a business when it is the business's domain or reads as one.
-  const plainName = labelled(NAME_LABEL);
-  const nameIsOrg = plainName !== undefined && (looksLikeBusiness(plainName) || domainLabels(lines).has(plainName.toLowerCase().replace(/[^\p{L}\d]/gu, '')));
+  const plainName = () => labelled(NAME_LABEL);
+  const nameIsOrg = (value: string) => looksLikeBusiness(value) || domainLabels(lines()).has(value.toLowerCase().replace(/[^\p{L}\d]/gu, ''));
+
   let name = linkName ?? nameNear(el);
-  const labelledName = labelled(PERSON_LABEL) ?? (nameIsOrg ? undefined : plainName);
-  if (!name && labelledName && looksLikeName(labelledName)) name = labelledName;
-  if (!name && first && looksLikeName(first)) name = first;
-  const section = name ? {} : sectionHeading(el);
-  name ??= section.name;
+  let section: Who = {};
+  if (!name) {
+    const plain = plainName();
+    const labelledName = labelled(PERSON_LABEL) ?? (plain && !nameIsOrg(plain) ? plain : undefined);
+    const firstLine = first();
+    if (labelledName && looksLikeName(labelledName)) name = labelledName;
+    else if (firstLine && looksLikeName(firstLine)) name = firstLine;
+    else section = sectionHeading(el);
+    name ??= section.name;
+  }
   if (name) {
-    // The line under a name is often the title: "Jane Doe / Professor".
-    const next = lines[lines.indexOf(name) + 1];
-    const title = titleNear(el, name) ?? labelled(TITLE_LABEL) ?? (lines.includes(name) && next && isTitle(next, name) ? next : undefined);
+    const title = titleNear(el, name) ?? titleUnder(lines(), name) ?? labelled(TITLE_LABEL);
     return { name, ...(title ? { title } : {}) };
   }
-  const labelledOrg = labelled(ORG_LABEL) ?? (nameIsOrg ? plainName : undefined);
+  const plain = plainName();
+  const labelledOrg = labelled(ORG_LABEL) ?? (plain && nameIsOrg(plain) ? plain : undefined);
+  const firstLine = first();
   const company =
     businessNear(el) ??
     (labelledOrg && looksLikeHeading(labelledOrg) ? labelledOrg : undefined) ??
-    (first && looksLikeHeading(first) ? first : undefined) ??
+    (firstLine && looksLikeHeading(firstLine) ? firstLine : undefined) ??
     section.company;
   return company ? { company } : {};
+}
+
+/** The line under a name, when it reads as a job title: "Jane Doe / Professor". */
+function titleUnder(lines: readonly string[], name: string): string | undefined {
+  const at = lines.indexOf(name);
+  const next = at >= 0 ? lines[at + 1] : undefined;
+  return next && isTitle(next, name) ? next : undefined;
 }

@@ -22,7 +22,11 @@ export function textBefore(node: Node, max = 24): string {
   let text = '';
   let cur: Node | null = node;
   for (let climbs = 0; cur && text.length < max && climbs < 4; climbs++) {
-    for (let prev = cur.previousSibling; prev && text.length < max; prev = prev.previousSibling) text = (prev.textContent ?? '') + text;
+    for (let prev = cur.previousSibling; prev && text.length < max; prev = prev.previousSibling) {
+      // A large element before it is another part of the page, not a label: its text would cost a page.
+      if (prev.nodeType === 1 && (prev as Element).childElementCount > 8) return text.replace(/\s+/g, ' ').slice(-max);
+      text = (prev.textContent ?? '') + text;
+    }
     cur = cur.parentNode;
   }
   return text.replace(/\s+/g, ' ').slice(-max);

@@ -42,7 +42,9 @@ function* textSlices(root: ParentNode, ctx: ExtractContext): Generator<void, Can
     const found: { email?: string; phone?: string; otherPhones?: string[]; index: number }[] = [];
     for (const m of value.matchAll(EMAIL_IN_TEXT)) found.push({ email: m[0], index: m.index ?? 0 });
     for (const m of decodeObfuscatedEmails(value)) if (!found.some((f) => f.email?.toLowerCase() === m.email)) found.push(m);
-    for (const m of phonesInText(value, ctx.region, 'VALID', textBefore(node))) {
+    // The label of a number at the start of this text ("Fax:", "Tel:") may sit in the element before.
+    const firstDigit = value.search(/[\d(+]/);
+    for (const m of phonesInText(value, ctx.region, 'VALID', firstDigit >= 0 && firstDigit < 24 ? textBefore(node) : '')) {
       const previous = found.at(-1);
       if (m.listed && previous?.phone) (previous.otherPhones ??= []).push(m.phone);
       else found.push(m);
