@@ -4,7 +4,9 @@ import type { LookupMatch } from '../../shared/schemas/api.ts';
 import type { ExtensionMessage } from '../../shared/schemas/messages.ts';
 import type { BadgeModel } from './badge-state.ts';
 import { EMPTY_BLOCKLIST, parseBlocklist } from './blocklist.ts';
-import { startScanner, type Send } from './scanner.ts';
+import { lookupChunks, startScanner, type Send } from './scanner.ts';
+import { createBadgeModel } from './badge-state.ts';
+import type { Candidate } from '../../shared/capture/types.ts';
 
 // The scanner over a real DOM (happy-dom), with the browser's parts handed in: mounting records
 // the badges, the lookup answers from a table, and pausing counts the slices.
@@ -35,9 +37,9 @@ function setup(html: string, opts: { known?: Record<string, Partial<LookupMatch>
   const send = (async (msg: ExtensionMessage) => {
     if (msg.type !== 'lookup') return { ok: false, code: 'BAD_REQUEST', message: 'unexpected' };
     lookups.push(msg);
-    const matches = (msg.emails ?? []).flatMap((email) => {
-      const known = opts.known?.[email];
-      return known ? [{ key: email, leadId: `ld_${email}`, score: 70, grade: 'B', status: 'contacted' as const, ...known }] : [];
+    const matches = [...(msg.emails ?? []), ...(msg.phones ?? [])].flatMap((key) => {
+      const known = opts.known?.[key];
+      return known ? [{ key, leadId: `ld_${key}`, score: 70, grade: 'B', status: 'contacted' as const, ...known }] : [];
     });
     return { ok: true, data: { matches } };
   }) as unknown as Send;
@@ -70,6 +72,14 @@ describe('startScanner', () => {
     expect(s.mounted.get('email:person3@acme.example')?.state.value).toMatchObject({ kind: 'known', ownerName: 'Ana', statusSince: '2026-03-01T09:00:00.000Z' });
     expect(s.mounted.get('email:person4@acme.example')?.state.value).toEqual({ kind: 'unknown' });
     expect(s.scanner.counts()).toEqual({ contacts: 30, known: 1 });
+  });
+
+  it('knows a contact by any number it lists: the rep may have saved the second one', async () => {
+    const s = setup('<ul><li><h3>Omar Haddad</h3><p>call +1 415 555 0133 or +1 415 555 0134</p></li></ul>', { known: { '+14155550134': { ownerName: 'Ana' } } });
+    await s.scanner.scan();
+    expect(s.lookups[0]?.phones).toEqual(['+14155550133', '+14155550134']);
+    expect([...s.mounted.keys()]).toEqual(['phone:+14155550133']);
+    expect(s.mounted.get('phone:+14155550133')?.state.value).toMatchObject({ kind: 'known', leadId: 'ld_+14155550134', ownerName: 'Ana' });
   });
 
   it('hands the thread back between slices, and finds the same contacts as in one go', async () => {
@@ -111,5 +121,21 @@ describe('startScanner', () => {
     await s.scanner.settled();
     expect(s.mounted.has('email:person9@acme.example')).toBe(false);
     expect(s.lookups).toHaveLength(1);
+  });
+});
+
+describe('lookupChunks', () => {
+  const model = (phones: number) => {
+    const numbers = Array.from({ length: phones }, (_, i) => `+1415555${String(1000 + i)}`);
+    const candidate: Candidate = { source: { kind: 'page', url: 'https://acme.example' }, confidence: 1, provenance: {}, ...(numbers[0] ? { phone: numbers[0] } : {}), ...(numbers.length > 1 ? { otherPhones: numbers.slice(1) } : {}) };
+    return createBadgeModel('k', candidate);
+  };
+  it.each([
+    { what: 'few badges: one call', phones: [1, 1, 0], max: 3, want: [3] },
+    { what: 'a full call of badges', phones: [0, 0, 0, 0], max: 3, want: [3, 1] },
+    { what: 'numbers fill a call before its badges do', phones: [2, 2, 1], max: 3, want: [1, 2] },
+    { what: 'a badge with more numbers than a call still gets its own', phones: [0, 5, 0], max: 3, want: [1, 1, 1] },
+  ])('$what', ({ phones, max, want }) => {
+    expect(lookupChunks(phones.map(model), max).map((c) => c.length)).toEqual(want);
   });
 });

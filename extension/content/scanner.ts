@@ -1,3 +1,4 @@
+import { phonesOf } from '../../shared/capture/candidate.ts';
 import { extractContactsInSlices } from '../../shared/capture/extract.ts';
 import type { Candidate } from '../../shared/capture/types.ts';
 import { LOOKUP_MAX } from '../../shared/schemas/limits.ts';
@@ -44,8 +45,28 @@ function yieldToPage(): Promise<void> {
 }
 
 /** Every key a candidate is known by: its email and its phone. The first names its badge. */
-export const candidateKeys = (c: Candidate): string[] => [...(c.email ? [`email:${c.email}`] : []), ...(c.phone ? [`phone:${c.phone}`] : [])];
+/** A contact's keys: its email, then every number it lists (the rep may have saved any one of them). */
+export const candidateKeys = (c: Candidate): string[] => [...(c.email ? [`email:${c.email}`] : []), ...phonesOf(c).map((p) => `phone:${p}`)];
 export const candidateKey = (c: Candidate): string | undefined => candidateKeys(c)[0];
+
+/** Badges cut into lookup calls that each stay within the server's limit of emails and of phones. */
+export function lookupChunks(models: readonly BadgeModel[], max = LOOKUP_MAX): BadgeModel[][] {
+  const chunks: BadgeModel[][] = [];
+  let chunk: BadgeModel[] = [];
+  let phones = 0;
+  for (const m of models) {
+    const n = phonesOf(m.candidate).length;
+    if (chunk.length > 0 && (chunk.length === max || phones + n > max)) {
+      chunks.push(chunk);
+      chunk = [];
+      phones = 0;
+    }
+    chunk.push(m);
+    phones += n;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /** A badge must never sit inside a link: a click on it would follow the link. */
 function placeOutsideLinks(anchor: Element, placement: 'after' | 'append'): [Element, 'after' | 'append'] {
@@ -76,10 +97,9 @@ export function startScanner(deps: ScannerDeps): {
   let running: Promise<void> = Promise.resolve();
 
   async function lookup(models: BadgeModel[]): Promise<void> {
-    for (let i = 0; i < models.length; i += LOOKUP_MAX) {
-      const chunk = models.slice(i, i + LOOKUP_MAX);
+    for (const chunk of lookupChunks(models)) {
       const emails = chunk.flatMap((m) => (m.candidate.email ? [m.candidate.email] : []));
-      const phones = chunk.flatMap((m) => (m.candidate.phone ? [m.candidate.phone] : []));
+      const phones = chunk.flatMap((m) => phonesOf(m.candidate));
       const reply = await deps.send({ type: 'lookup', emails, phones });
       if (!reply.ok) {
         // Not signed in or offline: the "+" stays, and saving says what is wrong.
@@ -88,7 +108,7 @@ export function startScanner(deps: ScannerDeps): {
       }
       const byKey = new Map(reply.data.matches.map((match) => [match.key, match]));
       for (const m of chunk) {
-        const match = (m.candidate.email && byKey.get(m.candidate.email)) || (m.candidate.phone && byKey.get(m.candidate.phone)) || undefined;
+        const match = (m.candidate.email && byKey.get(m.candidate.email)) || phonesOf(m.candidate).map((p) => byKey.get(p)).find(Boolean);
         m.state.value = match
           ? {
               kind: 'known',

@@ -103,6 +103,9 @@ describe('capturing leads in Chromium', () => {
     expect(await leadOf('noah.fischer@northwind.example')).toMatchObject({ name: 'Noah Fischer', phone: '+14155550131', title: 'Support Lead' });
     // Nothing else was saved by opening the page.
     expect((await rep.api.leads.list.query({ limit: 100 })).items).toHaveLength(3);
+    // Back on the page later, each saved contact is known, Omar by the number the rep chose.
+    await page.reload();
+    for (const key of [lucas, noah, omar]) await waitState(page, key, 'known');
     await page.close();
   });
 
