@@ -66,5 +66,8 @@ export function reviewedLead(model: ReviewModel, url: string) {
       ? { extractor: 'manual', confidence: 1 }
       : { extractor: model.candidate.provenance[field] ?? 'manual', confidence: model.candidate.confidence };
   }
-  return { ...lead, source: { kind: model.candidate.source.kind, url }, provenance };
+  // The lead keeps the contact's other numbers too, unless the rep typed a number of their own.
+  const found = [model.candidate.phone, ...(model.candidate.otherPhones ?? [])].filter((p): p is string => p !== undefined);
+  const otherPhones = lead.phone && found.includes(lead.phone) ? found.filter((p) => p !== lead.phone) : [];
+  return { ...lead, ...(otherPhones.length > 0 ? { otherPhones } : {}), source: { kind: model.candidate.source.kind, url }, provenance };
 }

@@ -76,6 +76,14 @@ export function LeadCard({ lead, model }: { lead: Lead; model: PopupModel }) {
                 </a>
               </li>
             )}
+            {lead.otherPhones.map((phone) => (
+              <li key={phone}>
+                <a class="lead-other-phone" href={`tel:${phone}`} onClick={() => mine && reachOut('call')}>
+                  {phone}
+                </a>{' '}
+                <span class="muted">also</span>
+              </li>
+            ))}
             {lead.website && safeHttpUrl(lead.website) && (
               <li>
                 <a href={safeHttpUrl(lead.website)} target="_blank" rel="noopener noreferrer">

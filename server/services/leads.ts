@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { dedupeKeys } from '../../shared/dedupe.ts';
-import { DEFAULT_CONFIDENCE, mergeContact, type FieldChange, type IncomingFields } from '../../shared/merge.ts';
+import { DEFAULT_CONFIDENCE, mergeContact, type ContactRecord, type FieldChange, type IncomingFields } from '../../shared/merge.ts';
 import { normaliseEmail, normalisePhone } from '../../shared/normalize.ts';
 import { canTransition, OPEN_STATUSES } from '../../shared/pipeline.ts';
 import { computeScore } from '../../shared/scoring/score.ts';
@@ -75,10 +75,12 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       };
     }
 
-    const existing = deps.repos.leads.findByKeys(dedupeKeys({ ...input, otherEmails: [], otherPhones: [] }));
+    const otherPhones = input.otherPhones ?? [];
+    const existing = deps.repos.leads.findByKeys(dedupeKeys({ ...input, otherEmails: [], otherPhones }));
     let result: CaptureResult;
     if (existing) {
       const { record, changes } = mergeContact(existing, incoming);
+      changes.push(...addAlternatePhones(record, otherPhones));
       let lead = existing;
       if (changes.length > 0) {
         lead = rescore(deps, { ...existing, ...record, version: existing.version + 1, updatedAt: at }, now);
@@ -88,6 +90,7 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
       result = { lead: publicLead(lead), created: false };
     } else {
       const { record } = mergeContact({ otherEmails: [], otherPhones: [], provenance: {} }, incoming);
+      addAlternatePhones(record, otherPhones);
       const draft: Omit<LeadRecord, 'score'> = {
         id: newId('ld', now),
         ...record,
@@ -112,6 +115,17 @@ export function captureLead(deps: Deps, user: Pick<UserRecord, 'id'>, input: Cap
     if (idemKey) deps.repos.idempotency.put(tx, { id: idemKey, userId: user.id, at, response: result });
     return result;
   });
+}
+
+/** A capture's further numbers join the lead's alternates, after its own phone and those it has. */
+function addAlternatePhones(record: ContactRecord, phones: readonly string[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const phone of phones) {
+    if (phone === record.phone || record.otherPhones.includes(phone)) continue;
+    record.otherPhones.push(phone);
+    changes.push({ field: 'otherPhones', from: undefined, to: phone });
+  }
+  return changes;
 }
 
 export function getLead(deps: Deps, id: string): LeadRecord {

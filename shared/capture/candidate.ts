@@ -1,4 +1,5 @@
 import { cleanText, normaliseEmail, normalisePhone, normaliseWebsite } from '../normalize.ts';
+import { OTHER_PHONES_MAX } from '../schemas/limits.ts';
 import type { Candidate, CandidateField, ExtractContext } from './types.ts';
 
 export type Fields = Partial<Record<CandidateField, string | undefined>> & { otherPhones?: readonly (string | undefined)[] };
@@ -66,14 +67,11 @@ export function makeCandidate(
   return c;
 }
 
-/** How many further numbers one contact keeps: a page listing a hundred is a directory, not a person. */
-export const MAX_OTHER_PHONES = 4;
-
 /** Adds numbers to a candidate's other phones, leaving out its own phone and those it has. */
 export function addPhones(c: Candidate, phones: readonly string[]): void {
   for (const phone of phones) {
     if (phone === c.phone || c.otherPhones?.includes(phone)) continue;
-    if ((c.otherPhones?.length ?? 0) >= MAX_OTHER_PHONES) return;
+    if ((c.otherPhones?.length ?? 0) >= OTHER_PHONES_MAX) return;
     (c.otherPhones ??= []).push(phone);
   }
 }

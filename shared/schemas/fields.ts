@@ -51,3 +51,18 @@ export function normalisePhoneIn<T extends { phone?: string | undefined; region?
   }
   return { ...value, phone: result.e164 };
 }
+
+/** Each further number to E.164 in the same region as the phone; one that is no phone is refused by its place. */
+export function normaliseOtherPhonesIn<T extends { phone?: string | undefined; otherPhones?: string[] | undefined; region?: string | undefined }>(
+  value: T,
+  ctx: z.RefinementCtx,
+): T {
+  if (!value.otherPhones) return value;
+  const out: string[] = [];
+  value.otherPhones.forEach((raw, i) => {
+    const result = normalisePhone(raw, value.region ?? 'US');
+    if (!result.ok) ctx.addIssue({ code: 'custom', path: ['otherPhones', i], message: result.reason });
+    else if (result.e164 !== value.phone && !out.includes(result.e164)) out.push(result.e164);
+  });
+  return { ...value, otherPhones: out };
+}

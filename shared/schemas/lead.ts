@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { territoryField } from './territory.ts';
-import { emailField, id, isoDate, normalisePhoneIn, phoneField, regionField, text, websiteField } from './fields.ts';
+import { emailField, id, isoDate, normaliseOtherPhonesIn, normalisePhoneIn, phoneField, regionField, text, websiteField } from './fields.ts';
 import { fieldCheck, prediction, qualityField } from './scoring.ts';
+import { OTHER_PHONES_MAX } from './limits.ts';
 
 export const SOURCE_KINDS = ['page', 'email', 'selection', 'form', 'import', 'manual', 'api'] as const;
 export const sourceKind = z.enum(SOURCE_KINDS);
@@ -54,6 +55,8 @@ const captureShape = z.object({
   name: text(200).optional(),
   email: z.union([emailField, z.literal('').transform(() => undefined)]).optional(),
   phone: phoneField.optional(),
+  /** Further numbers of the same contact ("Telephone: +34 983 878 011, +34 659 843 463"). */
+  otherPhones: z.array(phoneField).max(OTHER_PHONES_MAX).optional(),
   region: regionField.optional(),
   title: text(200).optional(),
   company: text(200).optional(),
@@ -67,6 +70,7 @@ const captureShape = z.object({
 
 export const captureInput = captureShape
   .transform(normalisePhoneIn)
+  .transform(normaliseOtherPhonesIn)
   .refine((v) => v.email !== undefined || v.phone !== undefined, {
     message: 'at least one of email or phone is required',
     path: ['email'],

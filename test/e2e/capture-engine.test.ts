@@ -93,7 +93,7 @@ describe('capturing leads in Chromium', () => {
     const { matches: omars } = await rep.api.leads.lookup.query({ phones: ['+14155550134'] });
     expect(omars).toHaveLength(1);
     const omarLead = (await rep.api.leads.get.query({ id: omars[0]!.leadId })).lead;
-    expect(omarLead).toMatchObject({ name: 'Omar Haddad', phone: '+14155550134', title: 'Onboarding Specialist' });
+    expect(omarLead).toMatchObject({ name: 'Omar Haddad', phone: '+14155550134', otherPhones: ['+14155550133'], title: 'Onboarding Specialist' });
     expect(omarLead.provenance.phone).toMatchObject({ extractor: 'text' });
 
     const saved = await leadOf('lucas.moreau@northwind.example');
@@ -167,7 +167,15 @@ describe('capturing leads in Chromium', () => {
     expect(await field(page, 'phone')).toBe('+14155550133');
     await page.type('leadsync-review >>> input[name="email"]', 'omar.haddad@northwind.example');
     await saveCard(page);
-    expect(await leadOf('omar.haddad@northwind.example')).toMatchObject({ name: 'Omar Haddad', phone: '+14155550133', source: { kind: 'selection' } });
+    // The rep saved Omar from his badge in the first test, by his second number: the selection is
+    // the same person, so it completes that lead rather than making another.
+    const merged = await leadOf('omar.haddad@northwind.example');
+    expect(merged).toMatchObject({ name: 'Omar Haddad', email: 'omar.haddad@northwind.example' });
+    expect([merged.phone, ...merged.otherPhones].sort()).toEqual(['+14155550133', '+14155550134']);
+    const { matches } = await rep.api.leads.lookup.query({ phones: ['+14155550134'] });
+    expect(matches.map((m) => m.leadId)).toEqual([merged.id]);
+    const { history } = await rep.api.leads.get.query({ id: merged.id });
+    expect(history.map((h) => h.note)).toContain('captured from selection');
     await page.close();
   });
 

@@ -202,6 +202,27 @@ describe('leads over HTTP', () => {
       expect(elsewhere.lead.id).not.toBe(first.lead.id);
     });
 
+    it('keeps the further numbers a capture lists, finds the lead by any of them, and refuses one that is no number', async () => {
+      const first = await rep.api.leads.capture.mutate({ name: 'Bodegas Protos', phone: '+34 983 87 80 11', otherPhones: ['659 84 34 63', '+34983878011'], region: 'ES', source: { kind: 'page' } });
+      expect(first.lead).toMatchObject({ phone: '+34983878011', otherPhones: ['+34659843463'] });
+      // A later capture by the second number alone is the same lead, and brings a third.
+      const second = await rep.api.leads.capture.mutate({ phone: '+34 659 843 463', otherPhones: ['+34 983 000 111'], source: { kind: 'page' } });
+      expect(second).toMatchObject({ created: false, lead: { id: first.lead.id, phone: '+34983878011', otherPhones: ['+34659843463', '+34983000111'] } });
+      const { matches } = await rep.api.leads.lookup.query({ phones: ['+34983000111'] });
+      expect(matches).toEqual([expect.objectContaining({ leadId: first.lead.id })]);
+      const { history } = await rep.api.leads.get.query({ id: first.lead.id });
+      expect(history.flatMap((h) => h.changes)).toContainEqual({ field: 'otherPhones', from: undefined, to: '+34983000111' });
+
+      const before = await listAll(rep.api);
+      const err = await errorOf(rep.api.leads.capture.mutate({ email: 'x@protos.example', otherPhones: ['+34983878011', 'call us'], source: { kind: 'page' } }));
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(err.message).toMatch(/otherPhones\.1/);
+      const tooMany = await errorOf(rep.api.leads.capture.mutate({ email: 'x@protos.example', otherPhones: Array.from({ length: 5 }, (_, i) => `+3498300010${i}`), source: { kind: 'page' } }));
+      expect(tooMany.code).toBe('BAD_REQUEST');
+      expect(tooMany.message).toMatch(/otherPhones/);
+      expect((await listAll(rep.api)).items).toHaveLength(before.items.length);
+    });
+
     it('keeps a differing email from an equally sure source as an alternate, still found by lookup', async () => {
       const first = await rep.api.leads.capture.mutate({ name: 'Omar Haddad', email: 'omar@tidewater.example', phone: '+1 415 555 0166', source: { kind: 'page' } });
       const second = await rep.api.leads.capture.mutate({ email: 'o.haddad@tidewater.example', phone: '(415) 555-0166', source: { kind: 'page' } });
