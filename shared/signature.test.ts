@@ -57,6 +57,11 @@ describe('parseSignature', () => {
       want: { name: 'Maria Lopez', title: 'VP Sales', company: 'Acme Widgets', phone: '+14155550143', address: '100 Market Street, San Francisco, CA 94105', linkedin: 'https://www.linkedin.com/in/marialopez' },
     },
     {
+      what: 'an office and a mobile number: the first is the phone, the mobile another',
+      lines: ['Li Chen', 'Account Executive, Acme Widgets', 'T: +1 415 555 0100 | M: +1 415 555 0142', 'F: +1 415 555 0199'],
+      want: { name: 'Li Chen', title: 'Account Executive', company: 'Acme Widgets', phone: '+14155550100', otherPhones: ['+14155550142'] },
+    },
+    {
       what: 'the sender name anchors the name line, a national number takes the region',
       lines: ['Me John Doe', 'Internet xxx / xxxxx', 't. 555-931-0702'],
       senderName: 'John Doe',

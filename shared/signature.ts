@@ -5,7 +5,8 @@ import { looksLikeName, TITLE_WORDS } from './capture/dom.ts';
 import { phonesInText } from './capture/phones.ts';
 import type { ContactFields } from './capture/types.ts';
 
-export type SignatureFields = ContactFields;
+/** A signature's fields; `otherPhones` are its numbers after the first ("T: … M: …"). */
+export type SignatureFields = ContactFields & { otherPhones?: string[] };
 
 const QUOTE_START = [/^On .{4,200}wrote:?\s*$/i, /^-{2,}\s*Original Message\s*-{2,}/i, /^_{5,}\s*$/, /^From:\s.+/i, /^Le .{4,200}a écrit\s*:/i, /^Am .{4,200}schrieb/i];
 const DELIMITER = /^(--|—|-{2,}|_{2,}|={3,})\s*$/;
@@ -92,9 +93,9 @@ export function parseSignature(lines: readonly string[], opts: { region: string;
       used = true;
     }
     if (!email) {
-      const phone = phonesInText(unlabelled.replace(/\b(?:ext|x)\.?\s*\d+$/i, ''), opts.region, 'POSSIBLE')[0];
-      if (phone) {
-        out.phone ??= phone.phone;
+      for (const { phone } of phonesInText(unlabelled.replace(/\b(?:ext|x)\.?\s*\d+$/i, ''), opts.region, 'POSSIBLE')) {
+        if (out.phone === undefined) out.phone = phone;
+        else if (phone !== out.phone && !out.otherPhones?.includes(phone)) (out.otherPhones ??= []).push(phone);
         used = true;
       }
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { leadToVcard } from './export/vcard.ts';
+import type { Lead } from './schemas/lead.ts';
 import { parseVcards } from './vcard.ts';
 
 describe('parseVcards', () => {
@@ -6,7 +8,7 @@ describe('parseVcards', () => {
     {
       what: 'vCard 3.0 with folded lines, typed TEL and ADR',
       vcf: 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lopez;Maria;;Dr.\r\nFN:Maria Lopez\r\nORG:Acme Widgets;Sales\r\nTITLE:VP \r\n Sales\r\nTEL;TYPE=HOME:+1 415 555 0100\r\nTEL;TYPE=WORK,VOICE:+1 415 555 0143\r\nTEL;TYPE=WORK,FAX:+1 415 555 0199\r\nADR;TYPE=WORK:;;1 Main St;Springfield;CA;94000;USA\r\nEMAIL;TYPE=INTERNET:maria@acme.example\r\nURL:https://acme.example\r\nEND:VCARD\r\n',
-      want: [{ name: 'Maria Lopez', company: 'Acme Widgets', title: 'VP Sales', phone: '+1 415 555 0143', address: '1 Main St, Springfield, CA 94000, USA', email: 'maria@acme.example', website: 'https://acme.example' }],
+      want: [{ name: 'Maria Lopez', company: 'Acme Widgets', title: 'VP Sales', phone: '+1 415 555 0143', otherPhones: ['+1 415 555 0100'], address: '1 Main St, Springfield, CA 94000, USA', email: 'maria@acme.example', website: 'https://acme.example' }],
     },
     {
       what: 'vCard 2.1 with bare types and quoted-printable, and no FN',
@@ -21,5 +23,22 @@ describe('parseVcards', () => {
     { what: 'text that is no vCard', vcf: 'hello', want: [] },
   ])('$what', ({ vcf, want }) => {
     expect(parseVcards(vcf)).toEqual(want);
+  });
+
+  it('reads back every number of a lead it exported', () => {
+    const lead = {
+      id: 'ld_1',
+      name: 'Omar Haddad',
+      email: 'omar@northwind.example',
+      otherEmails: [],
+      phone: '+14155550134',
+      otherPhones: ['+14155550133'],
+      status: 'new',
+      source: { kind: 'page' },
+      score: { total: 40, grade: 'C' },
+    } as unknown as Lead;
+    expect(parseVcards(leadToVcard(lead, new Date('2026-12-04T00:00:00Z')))).toEqual([
+      expect.objectContaining({ name: 'Omar Haddad', email: 'omar@northwind.example', phone: '+14155550134', otherPhones: ['+14155550133'] }),
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 
 import type { ContactFields } from './capture/types.ts';
 
-export type VcardContact = Omit<ContactFields, 'linkedin'>;
+export type VcardContact = Omit<ContactFields, 'linkedin'> & { otherPhones?: string[] };
 
 interface Line {
   name: string;
@@ -84,8 +84,14 @@ export function parseVcards(text: string): VcardContact[] {
     if (name) card.name = name;
     const email = best(of('EMAIL'))?.value.replace(/^mailto:/i, '').trim();
     if (email) card.email = email;
-    const phone = best(of('TEL').filter((l) => !isFax(l)))?.value.replace(/^tel:/i, '').trim();
+    const tels = of('TEL').filter((l) => !isFax(l));
+    const telOf = (l: Line) => l.value.replace(/^tel:/i, '').trim();
+    const main = best(tels);
+    const phone = main ? telOf(main) : undefined;
     if (phone) card.phone = phone;
+    // A card's home and mobile numbers stay with it, after the preferred or work one.
+    const others = tels.filter((l) => l !== main).map(telOf).filter((v) => v && v !== phone);
+    if (others.length > 0) card.otherPhones = others;
     const title = unescape(of('TITLE')[0]?.value ?? '').trim() || unescape(of('ROLE')[0]?.value ?? '').trim();
     if (title) card.title = title;
     const org = components(of('ORG')[0]?.value ?? '')[0];

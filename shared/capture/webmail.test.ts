@@ -20,7 +20,7 @@ describe.each([
     file: 'outlook.html',
     url: 'https://outlook.office.com/mail/inbox/id/AAQk',
     region: 'GB',
-    want: { name: 'Sophie Martin', email: 'sophie.martin@initech.example', title: 'Head of Operations', company: 'Initech Ltd', phone: '+442079460321', website: 'https://www.initech.example', address: '1 Canada Square, London E14 5AB' },
+    want: { name: 'Sophie Martin', email: 'sophie.martin@initech.example', title: 'Head of Operations', company: 'Initech Ltd', phone: '+442079460321', otherPhones: ['+447700900123'], website: 'https://www.initech.example', address: '1 Canada Square, London E14 5AB' },
   },
 ])('$id', ({ id, file, url, region, want }) => {
   const extractor = EXTRACTORS.find((e) => e.id === id);
