@@ -105,7 +105,7 @@ function PhoneChoices({ model }: { model: ReviewModel }) {
           class="choice"
           title="Use this number for the lead"
           onClick={(e) => {
-            // Inside the label: without this the click would also focus the input and reach the page.
+            // Inside the field's label: the click is the choice, not a way to the input.
             e.preventDefault();
             model.values.phone.value = phone;
           }}

@@ -44,8 +44,7 @@ function yieldToPage(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Every key a candidate is known by: its email and its phone. The first names its badge. */
-/** A contact's keys: its email, then every number it lists (the rep may have saved any one of them). */
+/** Every key a contact is known by: its email, then every number it lists (the rep may have saved any one of them). The first names its badge. */
 export const candidateKeys = (c: Candidate): string[] => [...(c.email ? [`email:${c.email}`] : []), ...phonesOf(c).map((p) => `phone:${p}`)];
 export const candidateKey = (c: Candidate): string | undefined => candidateKeys(c)[0];
 

@@ -31,11 +31,6 @@ function phoneOf(part: string, country: CountryCode, labelled: boolean, brackete
   return international?.isValid() ? international.number : undefined;
 }
 
-/**
- * Phone numbers written in a text, as E.164, skipping ones labelled as fax. `VALID` (page text)
- * keeps numbers valid for their region; `POSSIBLE` (a signature line, already known to be a
- * contact line) keeps any number of a possible length, such as the 555 numbers of examples.
- */
 export interface PhoneInText {
   phone: string;
   index: number;
@@ -43,6 +38,11 @@ export interface PhoneInText {
   listed?: boolean;
 }
 
+/**
+ * Phone numbers written in a text, as E.164, skipping ones labelled as fax. `VALID` (page text)
+ * keeps numbers valid for their region; `POSSIBLE` (a signature line, already known to be a
+ * contact line) keeps any number of a possible length, such as the 555 numbers of examples.
+ */
 export function phonesInText(text: string, region: string, leniency: 'POSSIBLE' | 'VALID' = 'VALID', before = ''): PhoneInText[] {
   // Cheap gate: a phone number has at least seven digits.
   if ((text.match(DIGITS)?.length ?? 0) < 7) return [];
