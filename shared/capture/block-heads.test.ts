@@ -22,6 +22,8 @@ describe('whoNear', () => {
     { what: "an article's heading is its topic, not a business", html: `<article><h1>Scale Your Sales Team</h1>${longProse}<p id="here">Write to editor@news.example</p></article>`, want: {} },
     { what: 'a section about a person lends no company', html: '<div><h2>Rosa Diaz</h2><p>Lunch on Fridays.</p><div><span id="here">rosa@example.com</span></div></div>', want: { name: 'Rosa Diaz' } },
     { what: "another card's heading heads only that card", html: '<ul><li><h3>Priya Patel</h3><p>priya@acme.example</p></li></ul><footer><p id="here">General enquiries: info@acme.example</p></footer>', want: {} },
+    { what: "a footer's contact is not the page heading's", html: '<h1>Northwind Traders leadership</h1><ul><li><h3>Nora Quinn</h3></li></ul><footer><p>Our partner at Acme: <a id="here" href="mailto:carla@acme.example">carla@acme.example</a></p></footer>', want: {} },
+    { what: "a footer's own heading names its business", html: '<h1>Blog</h1><footer><h3>Beachwalk Beachwear &amp; Giftware</h3><div><p id="here">Call 415-555-0199</p></div></footer>', want: { company: 'Beachwalk Beachwear & Giftware' } },
     { what: 'generic headings only', html: '<div><h2>Contact us</h2><p id="here">Call 415-555-0199</p></div>', want: {} },
   ])('$what', ({ html, want }) => {
     const doc = dom(`<!doctype html><html><body>${html}</body></html>`);
@@ -40,6 +42,7 @@ describe('looksLikeHeading', () => {
     ['A superb collection of fine gifts and clothing to accent your stay.', false],
     ['Call 415-555-0199', false],
     ['sales@acme.example', false],
+    ['Eve <script>window.__pwned=true</script>', false],
   ])('%s → %s', (text, want) => {
     expect(looksLikeHeading(text)).toBe(want);
   });

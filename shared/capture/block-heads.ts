@@ -24,7 +24,7 @@ const SECTION_TEXT = 1500;
 /** A short line that could name a business: capitalised, not a sentence, not a part of the page. */
 export function looksLikeHeading(text: string): boolean {
   const t = text.trim();
-  return t.length >= 2 && t.length <= 60 && t.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(t) && !/[.!?:,;]$/.test(t) && !/:\s/.test(t) && !GENERIC.test(t) && !/\d{3}/.test(t) && !t.includes('@');
+  return t.length >= 2 && t.length <= 60 && t.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(t) && !/[.!?:,;]$/.test(t) && !/:\s/.test(t) && !GENERIC.test(t) && !/\d{3}/.test(t) && !/[@<>{}=_\\|]/.test(t);
 }
 
 /** The first labels of the domains a block's lines write ("bodegasprotos" of enoturismo@bodegasprotos.com). */
@@ -37,6 +37,8 @@ function domainLabels(lines: readonly string[]): Set<string> {
 }
 
 const isTitle = (t: string, name: string | undefined) => t !== name && t.length <= 60 && TITLE_WORDS.test(t) && !/\d{3}/.test(t) && !t.includes('@');
+
+const BOUNDARIES = new Set(['FOOTER', 'NAV', 'ASIDE', 'HEADER', 'ARTICLE', 'SECTION', 'FORM', 'DIALOG']);
 
 /** Whom the heading nearest before an element within its section names, skipping the page's own part names. */
 function sectionHeading(el: Element): Who {
@@ -53,6 +55,8 @@ function sectionHeading(el: Element): Who {
       if (looksLikeName(t)) return { name: t };
       return looksLikeBusiness(t) || looksLikeHeading(t) ? { company: t } : {};
     }
+    // A footer, a navigation bar or an aside is a part of its own: the page's heading is not its subject.
+    if (BOUNDARIES.has(scope.tagName.toUpperCase())) break;
   }
   return {};
 }
