@@ -35,6 +35,15 @@ describe('offline first, in Chromium', () => {
     server = undefined;
   };
   const url = () => `http://127.0.0.1:${port}`;
+  /** Waits for a badge to reach a state; a timeout names the state every badge is in, to tell a slow page from a wrong one. */
+  const badgeIn = async (page: Page, key: string, state: string) => {
+    try {
+      return await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="${state}"]`, { timeout: 15_000 });
+    } catch (err) {
+      const seen = await page.$$eval('leadsync-badge', (els) => els.map((e) => `${e.getAttribute('leadsync-key')}=${e.shadowRoot?.querySelector('.badge')?.getAttribute('data-state')}`));
+      throw new Error(`${key} never became ${state}; badges: ${seen.join(', ') || 'none'}`, { cause: err });
+    }
+  };
   const person = async (name: string, role: 'rep' | 'lead'): Promise<Rep> => {
     const { user, token } = await clientFor(url(), adminToken).users.create.mutate({ name, email: `${name.split(' ')[0]!.toLowerCase()}@leadsync.example`, role });
     return { id: user.id, token, api: clientFor(url(), token) };
@@ -109,7 +118,7 @@ describe('offline first, in Chromium', () => {
     await page.goto(`${site.url}/offline-team.html`);
     const keys = ['nora.quinn', 'omar.haddad', 'pia.larsen', 'raj.mehta', 'sofia.rossi'].map((n) => `email:${n}@northwind.example`);
     for (const key of keys) {
-      const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
+      const badge = await badgeIn(page, key, 'unknown');
       await badge?.click();
       const save = await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 });
       await save?.click();
@@ -120,10 +129,10 @@ describe('offline first, in Chromium', () => {
         { polling: 50, timeout: 15_000 },
       );
       expect(await note.jsonValue()).toMatch(/Saved offline: it syncs when the server answers \(\d waiting\)/);
-      await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
+      await badgeIn(page, key, 'queued');
     }
     // Ana's own lead on the page keeps its score badge offline, marked as from the copy.
-    const carla = await page.waitForSelector('leadsync-badge[leadsync-key="email:carla.diaz@acme.example"] >>> .badge[data-state="known"]', { timeout: 15_000 });
+    const carla = await badgeIn(page, 'email:carla.diaz@acme.example', 'known');
     expect(await carla?.evaluate((el) => [el.getAttribute('data-stale'), el.getAttribute('title')])).toEqual(['true', expect.stringContaining('Offline: as of')]);
     await page.close();
 
@@ -139,8 +148,14 @@ describe('offline first, in Chromium', () => {
     await (await pop.waitForSelector('[data-follow-up="No follow-up"]', { timeout: 15_000 }))?.click();
     await pop.waitForFunction(() => /Saved offline: Call \(connected\)/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), { timeout: 15_000 });
     await pop.waitForFunction(() => /7 waiting to sync/.test(document.querySelector('[data-testid="waiting"]')?.textContent ?? ''), { timeout: 15_000 });
-    // The waiting calls show on the card's timeline already.
-    expect(await textOf(pop, '[data-testid="activities"]')).toMatch(/Call \(no answer\)[\s\S]*Call \(connected\)|Call \(connected\)[\s\S]*Call \(no answer\)/);
+    // The waiting calls show on the card's timeline already (it redraws once the outbox has them).
+    await pop.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-testid="activities"]')?.textContent ?? '';
+        return text.includes('Call (no answer)') && text.includes('Call (connected)');
+      },
+      { timeout: 15_000, polling: 50 },
+    );
 
     // My leads works offline too: open Dev and change the title.
     await pop.click('[data-tab="leads"]');
@@ -237,10 +252,10 @@ describe('offline first, in Chromium', () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/team.html`);
     const maria = 'email:maria.lopez@acme-widgets.com';
-    const badge = await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="unknown"]`, { timeout: 15_000 });
+    const badge = await badgeIn(page, maria, 'unknown');
     await badge?.click();
     await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]:not([disabled])', { timeout: 15_000 }))?.click();
-    await page.waitForSelector(`leadsync-badge[leadsync-key="${maria}"] >>> .badge[data-state="queued"]`, { timeout: 15_000 });
+    await badgeIn(page, maria, 'queued');
     await page.close();
     expect(await stored<unknown[]>('outbox')).toHaveLength(1);
 
