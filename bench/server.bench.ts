@@ -10,6 +10,8 @@ import type { BenchRow } from './types.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+/** Seconds of unmeasured load on a fresh server first: the figures are of a warm one, JIT and heap grown, as in service. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = 50;
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
@@ -66,10 +68,11 @@ async function stats(url: string, reset: boolean) {
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 
 /** Captures of new leads, each request a different person. */
-function captureLoad(url: string, tag: string) {
+function captureLoad(url: string, tag: string, duration = DURATION) {
   let n = 0;
   return load({
     url,
+    duration,
     requests: [{ method: 'POST', path: '/trpc/leads.capture', headers: auth, setupRequest: (req) => ({ ...req, body: JSON.stringify(benchLead(n++, tag)) }) }],
   });
 }
@@ -97,6 +100,10 @@ export default async function run(): Promise<BenchRow[]> {
         // leads and V8 keeps garbage until its memory reducer runs, so that row is shown without one.
         const idle = rssMb(server.child.pid!);
         rows.push({ name: `server RSS at ${label} leads, idle`, value: idle, unit: 'MB', ...(size === 100_000 ? { goal: '≤ 400 MB', met: idle <= 400 } : {}) });
+      }
+      if (WARMUP > 0) {
+        await load({ url: `${server.url}/trpc/health`, duration: WARMUP });
+        await captureLoad(server.url, `warm-${durability}${label}`, WARMUP);
       }
       const health = await load({ url: `${server.url}/trpc/health` });
       rows.push({ name: `tRPC health, ${label} leads${mode}`, value: health.rps, unit: 'req/s', ratio: health.rps / echoRun.rps, baseline: 'Express echo' });
