@@ -55,7 +55,7 @@ function sectionHeading(el: Element): Who {
       if (looksLikeName(t)) return { name: t };
       return looksLikeBusiness(t) || looksLikeHeading(t) ? { company: t } : {};
     }
-    // A footer, a navigation bar or an aside is a part of its own: the page's heading is not its subject.
+    // A footer, a navigation bar, an aside, an article or a form is a part of its own: a heading outside it is not its subject.
     if (BOUNDARIES.has(scope.tagName.toUpperCase())) break;
   }
   return {};
