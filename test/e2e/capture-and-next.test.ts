@@ -24,7 +24,11 @@ describe('the extension against a real server, in Chromium', () => {
     await server?.close();
   });
 
-  const badge = (page: Page, key: string) => page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, { timeout: 15_000 });
+  // Polled on a timer: the badge draws inside its shadow root, which waitForSelector's mutation observer does not see.
+  const badge = async (page: Page, key: string) => {
+    await page.waitForFunction((k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge') != null, { timeout: 15_000, polling: 50 }, key);
+    return page.$(`leadsync-badge[leadsync-key="${key}"] >>> .badge`);
+  };
   const stateOf = (page: Page, key: string) =>
     page.$eval(`leadsync-badge[leadsync-key="${key}"] >>> .badge`, (el) => ({ state: el.getAttribute('data-state'), text: el.textContent }));
 

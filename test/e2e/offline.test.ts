@@ -35,10 +35,20 @@ describe('offline first, in Chromium', () => {
     server = undefined;
   };
   const url = () => `http://127.0.0.1:${port}`;
-  /** Waits for a badge to reach a state; a timeout names the state every badge is in, to tell a slow page from a wrong one. */
+  /**
+   * Waits for a badge to reach a state, polled on a timer: the state changes inside the badge's
+   * shadow root, where the page's mutation observer (waitForSelector's trigger) never looks. A
+   * timeout names the state every badge is in, to tell a slow page from a wrong one.
+   */
   const badgeIn = async (page: Page, key: string, state: string) => {
     try {
-      return await page.waitForSelector(`leadsync-badge[leadsync-key="${key}"] >>> .badge[data-state="${state}"]`, { timeout: 15_000 });
+      await page.waitForFunction(
+        (k, s) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === s,
+        { timeout: 15_000, polling: 50 },
+        key,
+        state,
+      );
+      return await page.$(`leadsync-badge[leadsync-key="${key}"] >>> .badge`);
     } catch (err) {
       const seen = await page.$$eval('leadsync-badge', (els) => els.map((e) => `${e.getAttribute('leadsync-key')}=${e.shadowRoot?.querySelector('.badge')?.getAttribute('data-state')}`));
       throw new Error(`${key} never became ${state}; badges: ${seen.join(', ') || 'none'}`, { cause: err });
@@ -199,14 +209,18 @@ describe('offline first, in Chromium', () => {
     expect(await stored<unknown[]>('outbox')).toEqual([]);
     // The badges on the page now show the captured leads' scores (a page opened while the replay ran
     // may have looked them up just before: a reload looks again).
-    const nora = 'leadsync-badge[leadsync-key="email:nora.quinn@northwind.example"] >>> .badge[data-state="known"]';
     let known = false;
     for (let attempt = 0; attempt < 5 && !known; attempt++) {
       await page.reload();
-      known = await page.waitForSelector(nora, { timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      );
+      known = await page
+        .waitForFunction(
+          () => document.querySelector('leadsync-badge[leadsync-key="email:nora.quinn@northwind.example"]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
+          { timeout: 5_000, polling: 50 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
     }
     expect(known).toBe(true);
     await page.close();

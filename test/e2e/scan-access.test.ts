@@ -125,8 +125,9 @@ describe('scanning only where the rep allows it', () => {
 
     await open.bringToFront();
     await open.click('leadsync-review >>> [data-testid="save-lead"]');
-    const refused = await open.waitForSelector('leadsync-review >>> .error', { timeout: 15_000 });
-    expect(await refused?.evaluate((el) => el.textContent)).toMatch(/never-capture list/);
+    // Polled on a timer: the error draws inside the card's shadow root, out of waitForSelector's sight.
+    const refused = await open.waitForFunction(() => document.querySelector('leadsync-review')?.shadowRoot?.querySelector('.error')?.textContent ?? false, { timeout: 15_000, polling: 50 });
+    expect(await refused.jsonValue()).toMatch(/never-capture list/);
     expect((await rep.api.leads.lookup.query({ emails: ['grace@northwind.example'] })).matches).toHaveLength(0);
     await open.close();
 
