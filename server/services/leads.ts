@@ -239,6 +239,9 @@ export function updateLead(deps: Deps, user: UserRecord, input: { id: string; ve
       } else {
         next[field] = value;
         next.provenance[field] = { kind: 'manual', confidence: 1, at, by: user.id };
+        // The rep made one of the lead's other numbers its phone: it is no longer another number.
+        if (field === 'phone' && lead.otherPhones.includes(value)) next.otherPhones = lead.otherPhones.filter((p) => p !== value);
+        if (field === 'email' && lead.otherEmails.includes(value)) next.otherEmails = lead.otherEmails.filter((e) => e !== value);
       }
     }
     if (patch.territory !== undefined && patch.territory !== (lead.territory ?? null)) {

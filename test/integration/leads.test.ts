@@ -212,6 +212,10 @@ describe('leads over HTTP', () => {
       expect(matches).toEqual([expect.objectContaining({ leadId: first.lead.id })]);
       const { history } = await rep.api.leads.get.query({ id: first.lead.id });
       expect(history.flatMap((h) => h.changes)).toContainEqual({ field: 'otherPhones', from: undefined, to: '+34983000111' });
+      // Whoever makes one of them the phone does not see it twice.
+      const current = (await teamLead.api.leads.get.query({ id: first.lead.id })).lead;
+      const edited = await teamLead.api.leads.update.mutate({ id: current.id, version: current.version, patch: { phone: '+34659843463' } });
+      expect(edited).toMatchObject({ phone: '+34659843463', otherPhones: ['+34983000111'] });
 
       const before = await listAll(rep.api);
       const err = await errorOf(rep.api.leads.capture.mutate({ email: 'x@protos.example', otherPhones: ['+34983878011', 'call us'], source: { kind: 'page' } }));
