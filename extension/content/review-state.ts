@@ -1,4 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
+import { phonesOf } from '../../shared/capture/candidate.ts';
 import type { Candidate, CandidateField } from '../../shared/capture/types.ts';
 import { CONTACT_FIELD_LABELS } from '../../shared/field-labels.ts';
 import type { ProvisionalScore } from '../../shared/schemas/provisional.ts';
@@ -50,7 +51,7 @@ export function edited(model: ReviewModel, field: ReviewField): boolean {
 /** The numbers found for this contact that the phone field does not hold now: the rep may pick one instead. */
 export function phoneChoices(model: ReviewModel): string[] {
   const current = model.values.phone.value.trim();
-  const found = [model.candidate.phone, ...(model.candidate.otherPhones ?? [])].filter((p): p is string => p !== undefined);
+  const found = phonesOf(model.candidate);
   return found.length > 1 ? found.filter((p) => p !== current) : [];
 }
 
@@ -67,7 +68,7 @@ export function reviewedLead(model: ReviewModel, url: string) {
       : { extractor: model.candidate.provenance[field] ?? 'manual', confidence: model.candidate.confidence };
   }
   // The lead keeps the contact's other numbers too, unless the rep typed a number of their own.
-  const found = [model.candidate.phone, ...(model.candidate.otherPhones ?? [])].filter((p): p is string => p !== undefined);
+  const found = phonesOf(model.candidate);
   const otherPhones = lead.phone && found.includes(lead.phone) ? found.filter((p) => p !== lead.phone) : [];
   return { ...lead, ...(otherPhones.length > 0 ? { otherPhones } : {}), source: { kind: model.candidate.source.kind, url }, provenance };
 }

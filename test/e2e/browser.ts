@@ -105,3 +105,26 @@ export async function connectThroughOptions(ext: ExtensionBrowser, serverUrl: st
   );
   return page;
 }
+
+/** The selector of a contact's badge, inside its shadow root. */
+export const badgeSelector = (key: string): string => `leadsync-badge[leadsync-key="${key}"] >>> .badge`;
+
+/**
+ * Waits for a contact's badge to show a state ("unknown", "known", "queued" …), polled on a timer:
+ * the state changes inside the badge's shadow root, where waitForSelector's mutation observer never
+ * looks, and a tab in the background gets no animation frames. A timeout names every badge's state,
+ * to tell a slow page from a wrong one.
+ */
+export async function waitBadgeState(page: Page, key: string, state: string, timeout = 15_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (k, s) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === s,
+      { timeout, polling: 50 },
+      key,
+      state,
+    );
+  } catch (err) {
+    const seen = await page.$$eval('leadsync-badge', (els) => els.map((e) => `${e.getAttribute('leadsync-key')}=${e.shadowRoot?.querySelector('.badge')?.getAttribute('data-state')}`));
+    throw new Error(`${key} never became ${state}; badges: ${seen.join(', ') || 'none'}`, { cause: err });
+  }
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('the extension against a real server, in Chromium', () => {
@@ -98,11 +98,7 @@ describe('the extension against a real server, in Chromium', () => {
     );
     expect(await page.$('leadsync-review >>> .check[data-field="email"]')).toBeNull();
     await save?.click();
-    await page.waitForFunction(
-      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
-      { timeout: 15_000 },
-      maria,
-    );
+    await waitBadgeState(page, maria, 'known');
 
     const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
     expect(matches).toHaveLength(1);
@@ -116,11 +112,7 @@ describe('the extension against a real server, in Chromium', () => {
     // A reload finds the lead on the server and shows its score straight away.
     await page.reload();
     await badge(page, maria);
-    await page.waitForFunction(
-      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
-      { timeout: 15_000 },
-      maria,
-    );
+    await waitBadgeState(page, maria, 'known');
     expect((await stateOf(page, 'email:priya.patel@acme-widgets.com')).state).toBe('unknown');
     await page.close();
   });

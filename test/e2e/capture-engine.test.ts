@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 // The capture engine on real pages in Chromium: a team page of mixed markup, a webmail reading
@@ -27,16 +27,8 @@ describe('capturing leads in Chromium', () => {
     await server?.close();
   });
 
-  const badgeSel = (key: string) => `leadsync-badge[leadsync-key="${key}"] >>> .badge`;
   const badgeKeys = (page: Page) => page.$$eval('leadsync-badge', (els) => els.map((e) => e.getAttribute('leadsync-key')));
-  const stateOf = (page: Page, key: string) => page.$eval(badgeSel(key), (el) => el.getAttribute('data-state'));
-  const waitState = (page: Page, key: string, state: string) =>
-    page.waitForFunction(
-      (k, s) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === s,
-      { timeout: 15_000 },
-      key,
-      state,
-    );
+  const stateOf = (page: Page, key: string) => page.$eval(badgeSelector(key), (el) => el.getAttribute('data-state'));
   const field = (page: Page, name: string) => page.$eval(`leadsync-review >>> input[name="${name}"]`, (el) => (el as HTMLInputElement).value);
   const saveCard = async (page: Page) => {
     await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 }))?.click();
@@ -60,8 +52,8 @@ describe('capturing leads in Chromium', () => {
 
     // An h-card person: the rep corrects the title before saving.
     const lucas = 'email:lucas.moreau@northwind.example';
-    await waitState(page, lucas, 'unknown');
-    await page.click(badgeSel(lucas));
+    await waitBadgeState(page, lucas, 'unknown');
+    await page.click(badgeSelector(lucas));
     await page.waitForSelector('leadsync-review >>> input[name="title"]');
     expect(await field(page, 'name')).toBe('Lucas Moreau');
     expect(await field(page, 'phone')).toBe('+14155550121');
@@ -69,19 +61,19 @@ describe('capturing leads in Chromium', () => {
     await page.click('leadsync-review >>> input[name="title"]', { count: 3 });
     await page.keyboard.type('Senior Account Executive');
     await saveCard(page);
-    await waitState(page, lucas, 'known');
+    await waitBadgeState(page, lucas, 'known');
 
     // A person written as one line of text: email and phone folded into one contact.
     const noah = 'email:noah.fischer@northwind.example';
-    await page.click(badgeSel(noah));
+    await page.click(badgeSelector(noah));
     await page.waitForSelector('leadsync-review >>> input[name="phone"]');
     expect(await field(page, 'phone')).toBe('+14155550131');
     await saveCard(page);
-    await waitState(page, noah, 'known');
+    await waitBadgeState(page, noah, 'known');
 
     // A person who lists two numbers: the rep takes the second one with one click.
     const omar = 'phone:+14155550133';
-    await page.click(badgeSel(omar));
+    await page.click(badgeSelector(omar));
     const choice = await page.waitForSelector('leadsync-review >>> [data-testid="phone-choices"] button', { timeout: 15_000 });
     expect(await choice?.evaluate((el) => el.textContent)).toBe('+14155550134');
     await choice?.click();
@@ -105,7 +97,7 @@ describe('capturing leads in Chromium', () => {
     expect((await rep.api.leads.list.query({ limit: 100 })).items).toHaveLength(3);
     // Back on the page later, each saved contact is known, Omar by the number the rep chose.
     await page.reload();
-    for (const key of [lucas, noah, omar]) await waitState(page, key, 'known');
+    for (const key of [lucas, noah, omar]) await waitBadgeState(page, key, 'known');
     await page.close();
   });
 
@@ -113,14 +105,14 @@ describe('capturing leads in Chromium', () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/webmail/gmail.html`);
     const tom = 'email:tom.baker@globex.example';
-    await page.waitForSelector(badgeSel(tom), { timeout: 15_000 });
-    await waitState(page, tom, 'unknown');
-    await page.click(badgeSel(tom));
+    await page.waitForSelector(badgeSelector(tom), { timeout: 15_000 });
+    await waitBadgeState(page, tom, 'unknown');
+    await page.click(badgeSelector(tom));
     await page.waitForSelector('leadsync-review >>> input[name="company"]');
     expect(await field(page, 'company')).toBe('Globex Corporation');
     expect(await page.$eval('leadsync-review >>> .from[data-field="phone"]', (el) => el.textContent)).toBe('from Gmail message');
     await saveCard(page);
-    await waitState(page, tom, 'known');
+    await waitBadgeState(page, tom, 'known');
     expect(await leadOf('tom.baker@globex.example')).toMatchObject({
       name: 'Tom Baker',
       title: 'Director of Purchasing',
@@ -183,15 +175,15 @@ describe('capturing leads in Chromium', () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/hostile.html`);
     const mallory = 'email:mallory@evil.example';
-    await page.waitForSelector(badgeSel(mallory), { timeout: 15_000 });
+    await page.waitForSelector(badgeSelector(mallory), { timeout: 15_000 });
     await page.waitForFunction(() => document.querySelectorAll('leadsync-badge').length >= 3, { timeout: 15_000 });
     for (const key of await badgeKeys(page)) {
-      const box = await (await page.$(badgeSel(key!)))?.boundingBox();
+      const box = await (await page.$(badgeSelector(key!)))?.boundingBox();
       expect(box?.width, key!).toBeGreaterThan(10);
       // Sized in px: the page's 400px root font does not blow the badge up.
       expect(box?.height, key!).toBeLessThan(30);
     }
-    await page.click(badgeSel('email:trent@evil.example'));
+    await page.click(badgeSelector('email:trent@evil.example'));
     await page.waitForSelector('leadsync-review >>> input[name="name"]');
     expect(await field(page, 'name')).toContain('<img');
     expect(await page.$eval('leadsync-review', (el) => el.shadowRoot?.querySelector('img'))).toBeNull();
@@ -203,10 +195,10 @@ describe('capturing leads in Chromium', () => {
   it('follows a single-page-app navigation: the new view gets badges, the old ones go', async () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/pages/spa.html`);
-    await page.waitForSelector(badgeSel('email:ava.stone@directory.example'), { timeout: 15_000 });
+    await page.waitForSelector(badgeSelector('email:ava.stone@directory.example'), { timeout: 15_000 });
     await page.click('#next');
-    await page.waitForSelector(badgeSel('email:ben.carter@directory.example'), { timeout: 15_000 });
-    await page.waitForSelector(badgeSel('email:chloe.diaz@directory.example'), { timeout: 15_000 });
+    await page.waitForSelector(badgeSelector('email:ben.carter@directory.example'), { timeout: 15_000 });
+    await page.waitForSelector(badgeSelector('email:chloe.diaz@directory.example'), { timeout: 15_000 });
     expect(page.url()).toMatch(/\/spa\/page-2$/);
     await page.waitForFunction(() => !document.querySelector('leadsync-badge[leadsync-key="email:ava.stone@directory.example"]'), { timeout: 15_000 });
     expect(await stateOf(page, 'email:ben.carter@directory.example')).toBe('unknown');

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { clientFor, listAll, makeDataDir, randomToken, removeDir, serverOptions, type Api } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 type Rep = { id: string; token: string; api: Api };
@@ -35,24 +35,10 @@ describe('offline first, in Chromium', () => {
     server = undefined;
   };
   const url = () => `http://127.0.0.1:${port}`;
-  /**
-   * Waits for a badge to reach a state, polled on a timer: the state changes inside the badge's
-   * shadow root, where the page's mutation observer (waitForSelector's trigger) never looks. A
-   * timeout names the state every badge is in, to tell a slow page from a wrong one.
-   */
+  /** Waits for a badge to show a state, and hands back the badge. */
   const badgeIn = async (page: Page, key: string, state: string) => {
-    try {
-      await page.waitForFunction(
-        (k, s) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === s,
-        { timeout: 15_000, polling: 50 },
-        key,
-        state,
-      );
-      return await page.$(`leadsync-badge[leadsync-key="${key}"] >>> .badge`);
-    } catch (err) {
-      const seen = await page.$$eval('leadsync-badge', (els) => els.map((e) => `${e.getAttribute('leadsync-key')}=${e.shadowRoot?.querySelector('.badge')?.getAttribute('data-state')}`));
-      throw new Error(`${key} never became ${state}; badges: ${seen.join(', ') || 'none'}`, { cause: err });
-    }
+    await waitBadgeState(page, key, state);
+    return page.$(badgeSelector(key));
   };
   const person = async (name: string, role: 'rep' | 'lead'): Promise<Rep> => {
     const { user, token } = await clientFor(url(), adminToken).users.create.mutate({ name, email: `${name.split(' ')[0]!.toLowerCase()}@leadsync.example`, role });
@@ -212,12 +198,7 @@ describe('offline first, in Chromium', () => {
     let known = false;
     for (let attempt = 0; attempt < 5 && !known; attempt++) {
       await page.reload();
-      known = await page
-        .waitForFunction(
-          () => document.querySelector('leadsync-badge[leadsync-key="email:nora.quinn@northwind.example"]')?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
-          { timeout: 5_000, polling: 50 },
-        )
-        .then(
+      known = await waitBadgeState(page, 'email:nora.quinn@northwind.example', 'known', 5_000).then(
           () => true,
           () => false,
         );

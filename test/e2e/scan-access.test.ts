@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 // Where pages are scanned. The content script is registered only for the origins the extension
@@ -98,10 +98,10 @@ describe('scanning only where the rep allows it', () => {
     expect(await scanFrom(popup)).toBe('Found 10 contacts on this page, 1 already a lead. Click a badge to capture.');
     // The new run replaced the first one's badges rather than adding to them.
     expect(await page.$$eval('leadsync-badge', (els) => els.length)).toBe(10);
-    const olivia = 'leadsync-badge[leadsync-key="email:olivia.hart@northwind.example"]';
-    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known', { timeout: 15_000 }, olivia);
+    const olivia = 'email:olivia.hart@northwind.example';
+    await waitBadgeState(page, olivia, 'known');
     // Its hover says who has it and what happened last.
-    const hover = await page.$eval(`${olivia} >>> .badge`, (el) => el.getAttribute('title') ?? '');
+    const hover = await page.$eval(badgeSelector(olivia), (el) => el.getAttribute('title') ?? '');
     expect(hover.split('\n')[0]).toMatch(/^owned by Ana Ruiz · contacted (just now|\d+ minutes? ago)$/);
     await popup.close();
     await page.close();
@@ -111,8 +111,8 @@ describe('scanning only where the rep allows it', () => {
     // A page already open, with a review card up, when the rep adds the address to the list.
     const open = await ext.browser.newPage();
     await open.goto(`${site.url}/pages/company-team.html`);
-    const grace = 'leadsync-badge[leadsync-key="email:grace@northwind.example"] >>> .badge';
-    await (await open.waitForSelector(grace, { timeout: 15_000 }))?.click();
+    await waitBadgeState(open, 'email:grace@northwind.example', 'unknown');
+    await open.click(badgeSelector('email:grace@northwind.example'));
     await open.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 });
 
     const options = await ext.browser.newPage();

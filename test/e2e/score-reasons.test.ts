@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonLines } from '../../shared/scoring/explain.ts';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('score reasons in the extension, in Chromium', () => {
@@ -24,14 +24,7 @@ describe('score reasons in the extension, in Chromium', () => {
     await server?.close();
   });
 
-  const badgeSel = (key: string) => `leadsync-badge[leadsync-key="${key}"] >>> .badge`;
-  const waitKnown = (page: Page, key: string) =>
-    page.waitForFunction(
-      (k) => document.querySelector(`leadsync-badge[leadsync-key="${k}"]`)?.shadowRoot?.querySelector('.badge')?.getAttribute('data-state') === 'known',
-      { timeout: 15_000 },
-      key,
-    );
-  const titleOf = (page: Page, key: string) => page.$eval(badgeSel(key), (el) => el.getAttribute('title') ?? '');
+  const titleOf = (page: Page, key: string) => page.$eval(badgeSelector(key), (el) => el.getAttribute('title') ?? '');
 
   it('connects through the options page', async () => {
     const page = await connectThroughOptions(ext, server.url, rep.token);
@@ -44,8 +37,8 @@ describe('score reasons in the extension, in Chromium', () => {
     const page = await ext.browser.newPage();
     await page.goto(`${site.url}/team.html`);
     const infoKey = 'email:info@acme-widgets.com';
-    await page.waitForSelector(badgeSel(infoKey), { timeout: 15_000 });
-    await waitKnown(page, infoKey);
+    await page.waitForSelector(badgeSelector(infoKey), { timeout: 15_000 });
+    await waitBadgeState(page, infoKey, 'known');
     const infoDetail = await rep.api.leads.get.query({ id: info.id });
     const infoTitle = await titleOf(page, infoKey);
     const [infoWho, ...infoRest] = infoTitle.split('\n');
@@ -56,9 +49,9 @@ describe('score reasons in the extension, in Chromium', () => {
 
     // Capturing with "+" (then Save on the review card) shows the new lead's reasons straight away.
     const maria = 'email:maria.lopez@acme-widgets.com';
-    await (await page.waitForSelector(badgeSel(maria), { timeout: 15_000 }))?.click();
+    await (await page.waitForSelector(badgeSelector(maria), { timeout: 15_000 }))?.click();
     await (await page.waitForSelector('leadsync-review >>> [data-testid="save-lead"]', { timeout: 15_000 }))?.click();
-    await waitKnown(page, maria);
+    await waitBadgeState(page, maria, 'known');
     const { matches } = await rep.api.leads.lookup.query({ emails: ['maria.lopez@acme-widgets.com'] });
     const { lead, explanation } = await rep.api.leads.get.query({ id: matches[0]!.leadId });
     const title = await titleOf(page, maria);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { afterEach } from 'vitest';
 import type { AppRouter } from '../../server/routers/_app.ts';
 import { createLogger } from '../../server/log.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/server.ts';
@@ -106,6 +107,22 @@ export async function startTestServer(extra: Partial<ServerOptions> = {}): Promi
 }
 
 /** The tRPC error code of a failed call (fails the test if the call succeeded). */
+/**
+ * For a describe block whose tests each need a server of their own: returns the function that
+ * starts one, and stops every server it started after each test.
+ */
+export function freshServers(): (...args: Parameters<typeof startTestServer>) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    while (servers.length) await servers.pop()!.close();
+  });
+  return async (...args) => {
+    const ts = await startTestServer(...args);
+    servers.push(ts);
+    return ts;
+  };
+}
+
 export async function errorOf(call: Promise<unknown>): Promise<{ code: string; message: string; httpStatus: number | undefined; fields: string[] | undefined }> {
   try {
     await call;

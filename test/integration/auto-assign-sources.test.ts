@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { listAll, startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { freshServers, listAll, type TestServer, type TestUser } from '../helpers/server.ts';
 
 const postJson = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -12,13 +12,9 @@ async function ownersByEmail(ts: TestServer): Promise<Map<string, string | null>
 // Captures are routed by the rules when auto-assignment is on; so are the other ways a lead
 // arrives: a CSV import and a web-to-lead form.
 describe('auto-assignment of imports and web-to-lead forms', () => {
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    while (servers.length) await servers.pop()!.close();
-  });
+  const fresh = freshServers();
   const setup = async () => {
-    const ts = await startTestServer();
-    servers.push(ts);
+    const ts = await fresh();
     const teamLead = await ts.createUser('lead', { name: 'Tess Lead' });
     const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => ts.createUser('rep', { name, capacity: 3 })));
     return { ts, teamLead, ana: ana!, ben: ben! };

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { errorOf, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { errorOf, freshServers } from '../helpers/server.ts';
 
 // A rep who leaves is switched off with users.update({ active: false }); their open leads must
 // not wait on nobody.
 describe('switching a rep off', () => {
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    while (servers.length) await servers.pop()!.close();
-  });
+  const newServer = freshServers();
 
   it('returns the leads not contacted yet to the queue and hands the ones being worked to the team lead, each logged', async () => {
-    const ts = await startTestServer();
-    servers.push(ts);
+    const ts = await newServer();
     const teamLead = await ts.createUser('lead', { name: 'Tess Lead' });
     const ana = await ts.createUser('rep', { name: 'Ana Ruiz' });
     const ids: string[] = [];

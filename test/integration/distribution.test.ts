@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureLead } from '../../server/services/leads.ts';
 import { sweepLapsed } from '../../server/services/routing-sla.ts';
 import { captureInput } from '../../shared/schemas/lead.ts';
-import { errorOf, listAll, startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
+import { errorOf, freshServers, listAll, type TestUser } from '../helpers/server.ts';
 
 const HOUR = 3600_000;
 
 describe('distribution over HTTP', () => {
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    while (servers.length) await servers.pop()!.close();
-  });
-  const fresh = async (...args: Parameters<typeof startTestServer>) => {
-    const ts = await startTestServer(...args);
-    servers.push(ts);
-    return ts;
-  };
+  const fresh = freshServers();
   const capture = (u: TestUser, i: number, extra: Record<string, unknown> = {}) =>
     u.api.leads.capture.mutate({ name: `Lead Number${i}`, email: `lead${i}@co${i}.example`, source: { kind: 'manual' }, ...extra });
 

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { errorOf, listAll, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { errorOf, freshServers, listAll } from '../helpers/server.ts';
 
 describe('queue and activities over HTTP', () => {
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    while (servers.length) await servers.pop()!.close();
-  });
-  const fresh = async (...args: Parameters<typeof startTestServer>) => {
-    const ts = await startTestServer(...args);
-    servers.push(ts);
-    return ts;
-  };
+  const fresh = freshServers();
 
   it('hands 20 leads to 50 concurrent Next lead calls by 5 reps: 20 distinct leads, 30 nulls', async () => {
     const ts = await fresh();

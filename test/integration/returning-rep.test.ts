@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { listAll, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { freshServers, listAll } from '../helpers/server.ts';
 
 // "A rep who comes back from being away does not get a flood of catch-up leads", over HTTP,
 // for every strategy that shares leads among reps.
 describe('a rep back from being away', () => {
-  const servers: TestServer[] = [];
-  afterEach(async () => {
-    while (servers.length) await servers.pop()!.close();
-  });
+  const fresh = freshServers();
 
   it.each([
     // Each strategy's share for the returning rep over the next six leads, with equal weights.
@@ -15,8 +12,7 @@ describe('a rep back from being away', () => {
     ['weighted-round-robin', 2],
     ['least-loaded', 3],
   ] as const)('%s: gets a fair share of new leads, never two in a row, and none of the backlog', async (strategy, share) => {
-    const ts = await startTestServer();
-    servers.push(ts);
+    const ts = await fresh();
     const teamLead = await ts.createUser('lead');
     const [ana, ben, cal] = await Promise.all(['Ana', 'Ben', 'Cal'].map((name) => ts.createUser('rep', { name, capacity: 100 })));
     let n = 0;
