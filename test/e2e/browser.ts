@@ -128,3 +128,11 @@ export async function waitBadgeState(page: Page, key: string, state: string, tim
     throw new Error(`${key} never became ${state}; badges: ${seen.join(', ') || 'none'}`, { cause: err });
   }
 }
+
+/** Opens the popup in a tab of its own and waits until it says who is signed in. */
+export async function openPopupAs(ext: ExtensionBrowser, name: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.waitForFunction((n) => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, name);
+  return page;
+}

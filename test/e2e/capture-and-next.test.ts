@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
+import { connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs, waitBadgeState } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('the extension against a real server, in Chromium', () => {
@@ -118,9 +118,7 @@ describe('the extension against a real server, in Chromium', () => {
   });
 
   it('pulls the next lead from the popup, and the server records the rep as its owner', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction(() => /Ana Ruiz/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
+    const page = await openPopupAs(ext, 'Ana Ruiz');
     await page.click('[data-testid="next-lead"]');
     const card = await page.waitForSelector('.lead-card', { timeout: 15_000 });
     const leadId = await card?.evaluate((el) => el.getAttribute('data-lead-id'));

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs } from './browser.ts';
 
 // Two reps, each in their own browser profile with the extension, click Next lead at the same moment.
 describe('two reps pull at once, in two Chromium profiles', () => {
@@ -28,9 +28,7 @@ describe('two reps pull at once, in two Chromium profiles', () => {
   }
 
   async function popupOf(ext: ExtensionBrowser, name: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction((n) => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, name);
+    const page = await openPopupAs(ext, name);
     await page.waitForFunction(() => !(document.querySelector('[data-testid="next-lead"]') as HTMLButtonElement | null)?.disabled, { timeout: 15_000 });
     return page;
   }

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import { clientFor, listAll, makeDataDir, randomToken, removeDir, serverOptions, type Api } from '../helpers/server.ts';
-import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
+import { badgeSelector, connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs, waitBadgeState } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 type Rep = { id: string; token: string; api: Api };
@@ -65,10 +65,7 @@ describe('offline first, in Chromium', () => {
   });
 
   async function popup(): Promise<Page> {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction(() => /Ana Ruiz/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
-    return page;
+    return openPopupAs(ext, 'Ana Ruiz');
   }
   const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
   /** Runs `fn` in an extension page (not the worker, which may be stopped and restarted under us). */

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonLines } from '../../shared/scoring/explain.ts';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { badgeSelector, connectThroughOptions, launchWithExtension, waitBadgeState, type ExtensionBrowser } from './browser.ts';
+import { badgeSelector, connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs, waitBadgeState } from './browser.ts';
 import { serveFixtures } from './static-server.ts';
 
 describe('score reasons in the extension, in Chromium', () => {
@@ -61,9 +61,7 @@ describe('score reasons in the extension, in Chromium', () => {
   });
 
   it('lists the reasons and the field checks on the popup’s lead card', async () => {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction(() => /Sam Scorer/.test(document.querySelector('[data-testid="who"]')?.textContent ?? ''), { timeout: 15_000 });
+    const page = await openPopupAs(ext, 'Sam Scorer');
     await page.click('[data-testid="next-lead"]');
     const card = await page.waitForSelector('.lead-card', { timeout: 15_000 });
     const leadId = (await card?.evaluate((el) => el.getAttribute('data-lead-id'))) ?? '';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs } from './browser.ts';
 
 // A team lead manages distribution from the popup's Team tab: a rep's availability, cap and
 // territories, auto-assignment, and the latest moves with their reasons.
@@ -25,9 +25,7 @@ describe('distribution in the Team tab, in Chromium', () => {
   it('a team lead sets a rep away until a day, with a new cap and territories, and the routing rules then skip her', async () => {
     await (await connectThroughOptions(ext, server.url, lee.token, 'Lee Lead')).close();
 
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes('Lee Lead'), { timeout: 15_000 });
+    const page = await openPopupAs(ext, 'Lee Lead');
     await page.click('[data-tab="team"]');
     const name = await page.waitForSelector('[data-rep="Ana Ruiz"] button.rep-name', { timeout: 15_000 });
     await name?.click();
@@ -73,9 +71,7 @@ describe('distribution in the Team tab, in Chromium', () => {
     const { lead } = await lee.api.leads.capture.mutate({ name: 'Carla Diaz', email: 'carla@initech.example', source: { kind: 'manual' } });
     expect(lead.ownerId).toBe(ana.user.id);
 
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes('Lee Lead'), { timeout: 15_000 });
+    const page = await openPopupAs(ext, 'Lee Lead');
     await page.click('[data-tab="team"]');
     await page.waitForSelector('[data-testid="routing-rules"]', { timeout: 15_000 });
     expect(await page.$eval('[data-testid="routing-rules"]', (el) => el.textContent)).toBe('Everyone: every lead → every rep, round-robin');

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followUpChoices } from '../../extension/state/follow-up-choices.ts';
 import { errorOf, startTestServer, type TestServer, type TestUser } from '../helpers/server.ts';
-import { launchWithExtension, type ExtensionBrowser, connectThroughOptions } from './browser.ts';
+import { connectThroughOptions, type ExtensionBrowser, launchWithExtension, openPopupAs } from './browser.ts';
 
 // A rep works a lead from the popup, and a team lead sees the team, in Chromium with the built extension.
 describe('tracking and the team view, in Chromium', () => {
@@ -37,10 +37,7 @@ describe('tracking and the team view, in Chromium', () => {
   }
 
   async function popup(name: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await page.waitForFunction((n) => (document.querySelector('[data-testid="who"]')?.textContent ?? '').includes(n), { timeout: 15_000 }, name);
-    return page;
+    return openPopupAs(ext, name);
   }
 
   const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
